@@ -1,0 +1,48 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	build: {
+		// maplibre-gl alone is ~800 KB minified; the chunk warning would only be noise.
+		chunkSizeWarningLimit: 1200,
+		rollupOptions: {
+			output: {
+				// Vendors in named chunks so that caching and the bench can tell them apart.
+				manualChunks(id: string) {
+					if (id.includes('node_modules/maplibre-gl')) return 'vendor-maplibre';
+					if (/node_modules\/(@deck\.gl|@luma\.gl|@loaders\.gl|@math\.gl|@probe\.gl|mjolnir\.js)/.test(id))
+						return 'vendor-deckgl';
+					if (/node_modules\/(d3-|topojson-client|simple-statistics)/.test(id)) return 'vendor-d3';
+					return undefined;
+				}
+			}
+		}
+	},
+	test: {
+		projects: [
+			{
+				extends: true,
+				test: {
+					name: 'unit',
+					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+					environment: 'node',
+					env: { TZ: 'Europe/Berlin' }
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'e2e',
+					include: ['src/e2e/**/*.e2e.ts'],
+					environment: 'node',
+					globalSetup: ['src/e2e/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+					fileParallelism: false,
+					env: { TZ: 'Europe/Berlin' }
+				}
+			}
+		]
+	}
+});
