@@ -1,0 +1,498 @@
+/**
+ * `npm run bench`: bytes and speed of the built dashboard against a bare MapLibre page that
+ * draws the same areas with the same data (scripts/bench/bare). Prints a table, writes
+ * bench-results/bench.json, and exits 0 unless `--strict` is given and a target fails.
+ *
+ *   npm run bench                      # builds the app first if build/ is missing
+ *   npm run bench -- --strict --runs 7
+ *   npm run bench -- --bare-only --data path/to/data/stuttgart
+ */
+import { spawnSync } from 'node:child_process';
+import {
+	copyFileSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { build } from 'vite';
+import { CHROMIUM_PATH, launchBrowser, MAP_SELECTOR, newPage, waitForMapIdle } from '../src/e2e/browser';
+import { BUILD_DIR, startAppPreview, startPreview, type StaticServer } from '../src/e2e/server';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BARE_DIR = resolve(ROOT, 'scripts/bench/bare');
+const RESULTS_FILE = resolve(ROOT, 'bench-results/bench.json');
+const DATA_FILES = ['areas.topo.json', 'values.json'];
+
+/** Targets; bytes are gzip, 1 kB = 1000 bytes as in Vite's build output. */
+const TARGETS = { mainJsGzip: 600_000, idleRatio: 1.3, switchMs: 100 } as const;
+
+const INDICATOR_RADIO = 'input[type="radio"][name="indikator"]';
+
+declare global {
+	interface Window {
+		/** performance.now() when the map first reported idle (set by the bench's init script). */
+		__benchIdleAt?: number;
+	}
+}
+
+interface Bytes {
+	files: number;
+	raw: number;
+	gzip: number;
+}
+
+interface ByteReport {
+	mainJs: Bytes & { list: string[] };
+	worker: Bytes & { list: string[]; note?: string };
+	css: Bytes;
+	data: Bytes;
+	other: Bytes;
+}
+
+interface Timing {
+	runs: number[];
+	median: number;
+}
+
+interface PageReport {
+	bytes: ByteReport;
+	idle: Timing;
+	indicatorSwitch: Timing;
+	problems: string[];
+}
+
+interface Check {
+	name: string;
+	value: string;
+	target: string;
+	pass: boolean | null;
+}
+
+const { values: args } = parseArgs({
+	options: {
+		strict: { type: 'boolean', default: false },
+		runs: { type: 'string', default: '5' },
+		city: { type: 'string', default: 'stuttgart' },
+		'bare-only': { type: 'boolean', default: false },
+		data: { type: 'string' }
+	}
+});
+const RUNS = Number(args.runs);
+if (!Number.isInteger(RUNS) || RUNS < 1)
+	throw new Error(`--runs must be a positive integer, got "${args.runs}"`);
+const BARE_ONLY = args['bare-only'];
+const DATA_DIR = resolve(args.data ?? join(ROOT, BUILD_DIR, 'data', args.city));
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function timing(runs: number[]): Timing {
+	return { runs: runs.map((r) => Math.round(r * 10) / 10), median: Math.round(median(runs) * 10) / 10 };
+}
+
+/** Builds the app with `npm run build` unless build/ already holds it. */
+function ensureAppBuild(): void {
+	if (existsSync(join(ROOT, BUILD_DIR, 'index.html'))) return;
+	console.log('build/ is missing, running `npm run build` first …');
+	const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+	if (result.status !== 0)
+		throw new Error('`npm run build` failed; fix the build, then run the bench again.');
+}
+
+/** Builds the bare page into a fresh temporary directory, with the data files beside it. */
+async function buildBare(): Promise<string> {
+	for (const file of DATA_FILES) {
+		if (!existsSync(join(DATA_DIR, file))) {
+			throw new Error(`${join(DATA_DIR, file)} is missing: run \`npm run build\` (or pass --data <dir>).`);
+		}
+	}
+	const outDir = mkdtempSync(join(tmpdir(), 'bench-bare-'));
+	// Its own inline config: nothing of the app's vite.config.ts (SvelteKit, chunks) applies.
+	await build({
+		configFile: false,
+		root: BARE_DIR,
+		base: './',
+		publicDir: false,
+		logLevel: 'warn',
+		build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000, reportCompressedSize: false }
+	});
+	const dataOut = join(outDir, 'data', args.city);
+	mkdirSync(dataOut, { recursive: true });
+	for (const file of DATA_FILES) copyFileSync(join(DATA_DIR, file), join(dataOut, file));
+	return outDir;
+}
+
+/** Kind of a served file by its extension. */
+function kindOf(path: string): 'js' | 'css' | 'data' | 'other' {
+	const ext = extname(path).toLowerCase();
+	if (ext === '.js' || ext === '.mjs') return 'js';
+	if (ext === '.css') return 'css';
+	if (['.json', '.geojson', '.topojson', '.csv', '.pbf', '.pmtiles', '.arrow', '.bin'].includes(ext))
+		return 'data';
+	return 'other';
+}
+
+function emptyBytes(): Bytes {
+	return { files: 0, raw: 0, gzip: 0 };
+}
+
+/**
+ * Loads `path` once, waits for idle, and sums raw and gzip bytes (of the files on disk under
+ * `dir`) of everything the page and its workers requested, by kind. MapLibre's worker script
+ * counts apart from main-thread JS; when MapLibre starts its worker from a blob: URL, the
+ * worker code is part of the main bundle and is counted there.
+ */
+async function measureBytes(
+	browser: Browser,
+	server: StaticServer,
+	dir: string,
+	path: string
+): Promise<ByteReport> {
+	const { page, context, close } = await newPage(browser, { baseURL: server.baseURL });
+	const requested = new Set<string>();
+	const workers: string[] = [];
+	context.on('request', (request) => requested.add(request.url()));
+	page.on('worker', (worker) => workers.push(worker.url()));
+	try {
+		await page.goto(server.baseURL + path);
+		await waitForMapIdle(page, { timeout: 60_000 });
+	} finally {
+		await close();
+	}
+
+	const report: ByteReport = {
+		mainJs: { ...emptyBytes(), list: [] },
+		worker: { ...emptyBytes(), list: [] },
+		css: emptyBytes(),
+		data: emptyBytes(),
+		other: emptyBytes()
+	};
+	const workerUrls = new Set(workers);
+	for (const url of requested) {
+		const parsed = new URL(url);
+		if (parsed.origin !== server.baseURL) continue;
+		let pathname = decodeURIComponent(parsed.pathname);
+		if (pathname.endsWith('/')) pathname += 'index.html';
+		const file = join(dir, pathname);
+		if (!file.startsWith(dir) || !existsSync(file)) continue;
+		const bytes = readFileSync(file);
+		const size = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+		const kind = kindOf(file);
+		const isWorker =
+			kind === 'js' && (workerUrls.has(url) || /worker/i.test(pathname.split('/').at(-1) ?? ''));
+		const bucket = kind === 'js' ? (isWorker ? report.worker : report.mainJs) : report[kind];
+		bucket.files += 1;
+		bucket.raw += size.raw;
+		bucket.gzip += size.gzip;
+		if (kind === 'js') (isWorker ? report.worker : report.mainJs).list.push(`${pathname} ${kb(size.gzip)}`);
+	}
+	if (report.worker.files === 0 && workers.some((w) => w.startsWith('blob:'))) {
+		report.worker.note = 'worker started from a blob: URL; its code is counted in main-thread JS';
+	}
+	return report;
+}
+
+/** Navigation start -> first `data-map-state="idle"`, in a fresh context each run (cold cache). */
+async function measureIdle(browser: Browser, baseURL: string, path: string): Promise<number[]> {
+	const runs: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		const { page, close } = await newPage(browser, { baseURL });
+		try {
+			await page.addInitScript((selector: string) => {
+				const observer = new MutationObserver(() => {
+					if (
+						window.__benchIdleAt === undefined &&
+						document.querySelector(`${selector}[data-map-state="idle"]`)
+					) {
+						window.__benchIdleAt = performance.now();
+						observer.disconnect();
+					}
+				});
+				observer.observe(document, {
+					subtree: true,
+					childList: true,
+					attributes: true,
+					attributeFilter: ['data-map-state']
+				});
+			}, MAP_SELECTOR);
+			await page.goto(baseURL + path);
+			await waitForMapIdle(page, { timeout: 60_000 });
+			const at = await page.evaluate(() => window.__benchIdleAt);
+			if (at === undefined) throw new Error(`${path}: idle seen by the bench but not by its probe`);
+			runs.push(at);
+		} finally {
+			await close();
+		}
+	}
+	return runs;
+}
+
+/**
+ * Indicator change -> next increment of `data-idle-count`, measured inside the page.
+ * `mode` says how to switch: click the dashboard's radio or call the bare page's function.
+ */
+async function measureSwitch(
+	browser: Browser,
+	baseURL: string,
+	path: string,
+	mode: 'dashboard' | 'bare'
+): Promise<number[]> {
+	const { page, close } = await newPage(browser, { baseURL });
+	try {
+		await page.goto(baseURL + path);
+		await waitForMapIdle(page, { timeout: 60_000 });
+		const { ids, current } = await page.evaluate(
+			({ mode, radio }) => {
+				if (mode === 'bare')
+					return { ids: window.bare?.indicators ?? [], current: window.bare?.indicators[0] };
+				const inputs = [...document.querySelectorAll<HTMLInputElement>(radio)];
+				return { ids: inputs.map((i) => i.value), current: inputs.find((i) => i.checked)?.value };
+			},
+			{ mode, radio: INDICATOR_RADIO }
+		);
+		const others = ids.filter((id) => id !== current);
+		if (others.length === 0) throw new Error(`${path}: needs at least two indicators to switch between`);
+		// Cycle through the others (and back to the first one if there are few) so each switch changes colours.
+		const sequence = Array.from({ length: RUNS }, (_, i) =>
+			others.length === 1 ? (i % 2 === 0 ? others[0]! : current!) : others[i % others.length]!
+		);
+
+		const runs: number[] = [];
+		for (const id of sequence) {
+			const ms = await page.evaluate(
+				({ selector, radio, id, mode }) =>
+					new Promise<number>((resolvePromise, reject) => {
+						const el = document.querySelector<HTMLElement>(selector);
+						if (!el) return reject(new Error('map container not found'));
+						const before = el.dataset.idleCount;
+						const observer = new MutationObserver(() => {
+							if (el.dataset.idleCount === before) return;
+							const elapsed = performance.now() - start;
+							clearTimeout(timer);
+							observer.disconnect();
+							resolvePromise(elapsed);
+						});
+						const timer = setTimeout(() => {
+							observer.disconnect();
+							reject(new Error(`no idle within 15 s after switching to ${id}`));
+						}, 15_000);
+						observer.observe(el, { attributes: true, attributeFilter: ['data-idle-count'] });
+						const start = performance.now();
+						if (mode === 'bare') window.bare?.setIndicator(id);
+						else document.querySelector<HTMLInputElement>(`${radio}[value="${CSS.escape(id)}"]`)?.click();
+					}),
+				{ selector: MAP_SELECTOR, radio: INDICATOR_RADIO, id, mode }
+			);
+			runs.push(ms);
+			// Let trailing work (URL update, hover state) settle before the next switch.
+			await page.waitForTimeout(300);
+		}
+		return runs;
+	} finally {
+		await close();
+	}
+}
+
+/** WebGL renderer string as a page sees it, to tell software GL from a GPU. */
+async function glRenderer(browser: Browser, baseURL: string): Promise<string> {
+	const { page, close } = await newPage(browser, { baseURL });
+	try {
+		await page.setContent('<canvas></canvas>');
+		return await page.evaluate(() => {
+			const gl = document.createElement('canvas').getContext('webgl2');
+			if (!gl) return 'no WebGL2';
+			const info = gl.getExtension('WEBGL_debug_renderer_info');
+			return String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+		});
+	} finally {
+		await close();
+	}
+}
+
+async function measurePage(
+	browser: Browser,
+	server: StaticServer,
+	dir: string,
+	path: string,
+	mode: 'dashboard' | 'bare'
+): Promise<PageReport> {
+	console.log(`Measuring ${mode} (${RUNS} runs) …`);
+	const probe = await newPage(browser, { baseURL: server.baseURL });
+	let problems: string[];
+	try {
+		await probe.page.goto(server.baseURL + path);
+		await waitForMapIdle(probe.page, { timeout: 60_000 });
+		problems = [...probe.problems];
+	} finally {
+		await probe.close();
+	}
+	return {
+		bytes: await measureBytes(browser, server, dir, path),
+		idle: timing(await measureIdle(browser, server.baseURL, path)),
+		indicatorSwitch: timing(await measureSwitch(browser, server.baseURL, path, mode)),
+		problems
+	};
+}
+
+function kb(bytes: number): string {
+	return `${(bytes / 1000).toFixed(1)} kB`;
+}
+
+function ms(value: number): string {
+	return `${Math.round(value)} ms`;
+}
+
+function table(rows: string[][]): string {
+	const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length)));
+	return rows
+		.map((row) =>
+			row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('   ')
+		)
+		.join('\n');
+}
+
+async function main(): Promise<void> {
+	if (!BARE_ONLY) ensureAppBuild();
+	const bareDir = await buildBare();
+	const servers: StaticServer[] = [];
+	let browser: Browser | undefined;
+	try {
+		const bareServer = await startPreview({
+			configFile: false,
+			root: BARE_DIR,
+			logLevel: 'warn',
+			appType: 'mpa',
+			build: { outDir: bareDir }
+		});
+		servers.push(bareServer);
+		const appServer = BARE_ONLY ? undefined : await startAppPreview(ROOT);
+		if (appServer) servers.push(appServer);
+
+		browser = await launchBrowser();
+		const renderer = await glRenderer(browser, bareServer.baseURL);
+		const software = /swiftshader|llvmpipe|software/i.test(renderer);
+		const bare = await measurePage(browser, bareServer, bareDir, `/index.html?city=${args.city}`, 'bare');
+		const dashboard = appServer
+			? await measurePage(browser, appServer, join(ROOT, BUILD_DIR), '/', 'dashboard')
+			: undefined;
+
+		const idleRatio = dashboard ? dashboard.idle.median / bare.idle.median : undefined;
+		const switchRatio = dashboard
+			? dashboard.indicatorSwitch.median / bare.indicatorSwitch.median
+			: undefined;
+		const checks: Check[] = [
+			{
+				name: 'Dashboard main-thread JS (gzip)',
+				value: dashboard ? kb(dashboard.bytes.mainJs.gzip) : 'skipped',
+				target: `<= ${kb(TARGETS.mainJsGzip)}`,
+				pass: dashboard ? dashboard.bytes.mainJs.gzip <= TARGETS.mainJsGzip : null
+			},
+			{
+				name: 'Time to idle, dashboard / bare',
+				value: idleRatio === undefined ? 'skipped' : idleRatio.toFixed(2),
+				target: `<= ${TARGETS.idleRatio}`,
+				pass: idleRatio === undefined ? null : idleRatio <= TARGETS.idleRatio
+			},
+			{
+				name: 'Indicator switch to idle, dashboard',
+				value: dashboard ? ms(dashboard.indicatorSwitch.median) : 'skipped',
+				target: `<= ${TARGETS.switchMs} ms`,
+				pass: dashboard ? dashboard.indicatorSwitch.median <= TARGETS.switchMs : null
+			}
+		];
+
+		const cpu = cpus();
+		const machine = {
+			cpus: cpu.length,
+			cpuModel: cpu[0]?.model ?? 'unknown',
+			node: process.version,
+			chromium: `${browser.version()} (${CHROMIUM_PATH})`,
+			webgl: renderer,
+			softwareGl: software
+		};
+		const columns = (pick: (report: PageReport) => string) => [dashboard ? pick(dashboard) : '–', pick(bare)];
+		const bytesRow = (label: string, pick: (b: ByteReport) => Bytes) => [
+			label,
+			...columns((r) => `${kb(pick(r.bytes).gzip)} (${pick(r.bytes).files})`)
+		];
+
+		console.log('');
+		console.log(
+			`Bench: one run on this machine – ${machine.cpus} CPUs (${machine.cpuModel}), Node ${machine.node}, ` +
+				`Chromium ${browser.version()}`
+		);
+		console.log(
+			software
+				? `Timings are on software GL (${renderer}); real users with a GPU render faster.`
+				: `WebGL renderer: ${renderer}`
+		);
+		console.log('');
+		console.log(
+			table([
+				['', 'Dashboard', 'Bare MapLibre'],
+				bytesRow('JS main thread, gzip (files)', (b) => b.mainJs),
+				bytesRow('JS MapLibre worker, gzip (files)', (b) => b.worker),
+				bytesRow('CSS, gzip (files)', (b) => b.css),
+				bytesRow('Data, gzip (files)', (b) => b.data),
+				['Data, raw', ...columns((r) => kb(r.bytes.data.raw))],
+				[`Navigation -> idle, median of ${RUNS}`, ...columns((r) => ms(r.idle.median))],
+				[`Indicator switch -> idle, median of ${RUNS}`, ...columns((r) => ms(r.indicatorSwitch.median))]
+			])
+		);
+		for (const report of [dashboard, bare]) {
+			if (report?.bytes.worker.note)
+				console.log(`Note: ${report === bare ? 'bare' : 'dashboard'} ${report.bytes.worker.note}.`);
+		}
+		if (switchRatio !== undefined)
+			console.log(`Indicator switch, dashboard / bare: ${switchRatio.toFixed(2)}`);
+		console.log('');
+		for (const check of checks) {
+			const verdict = check.pass === null ? 'SKIP' : check.pass ? 'PASS' : 'FAIL';
+			console.log(`${verdict}  ${check.name}: ${check.value} (target ${check.target})`);
+		}
+		for (const [name, report] of [
+			['dashboard', dashboard],
+			['bare', bare]
+		] as const) {
+			if (report && report.problems.length > 0) {
+				console.log(`\nProblems on the ${name} page:\n  ${report.problems.join('\n  ')}`);
+			}
+		}
+
+		mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+		const result = {
+			date: new Date().toISOString(),
+			note: 'One run on one machine; timings in ms, bytes in bytes (gzip level 9 of the files on disk).',
+			machine,
+			runs: RUNS,
+			targets: TARGETS,
+			dashboard: dashboard ?? null,
+			bare,
+			ratios: { idle: idleRatio ?? null, indicatorSwitch: switchRatio ?? null },
+			checks
+		};
+		writeFileSync(RESULTS_FILE, `${JSON.stringify(result, null, '\t')}\n`);
+		console.log(`\nWrote ${RESULTS_FILE.slice(ROOT.length + 1)}`);
+
+		const failed = checks.some((check) => check.pass === false);
+		if (failed && args.strict) process.exitCode = 1;
+	} finally {
+		await browser?.close();
+		await Promise.all(servers.map((server) => server.close()));
+		rmSync(bareDir, { recursive: true, force: true });
+	}
+}
+
+await main();
