@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import {
+	cellFromWire,
+	formatClassLabels,
+	formatCount,
+	formatDifference,
+	formatNumber,
+	formatRange,
+	formatValue,
+	MINUS,
+	NBSP
+} from './format';
+import type { Cell, IndicatorMeta, SeriesWire } from './types';
+
+function meta(overrides: Partial<IndicatorMeta> = {}): IndicatorMeta {
+	return {
+		id: 'betreuung_u3',
+		title: 'Betreuungsquote U3',
+		definition: 'Kinder unter 3 Jahren in Betreuung je 100 Kinder unter 3 Jahren',
+		kind: 'ratio',
+		scale: 100,
+		unit: '%',
+		decimals: 1,
+		phases: ['fruehe'],
+		direction: 'better',
+		source: 'Statistisches Amt',
+		years: [2022, 2023, 2024],
+		public: true,
+		demo: false,
+		...overrides
+	};
+}
+
+const PERCENT = meta();
+const PER_1000 = meta({ scale: 1000, unit: 'je 1.000 Kinder', decimals: 1 });
+const PERSONS = meta({ kind: 'count', scale: 1, unit: 'Personen', decimals: 0 });
+const UNITLESS = meta({ kind: 'count', scale: 1, unit: '', decimals: 0 });
+
+/** Readable expectations: "_" stands for the no-break space, "−" is the minus sign. */
+const nb = (s: string) => s.replaceAll('_', NBSP);
+
+describe('formatNumber', () => {
+	it.each<[number, number | undefined, string]>([
+		[1234.5, 1, '1.234,5'],
+		[1234.56, 1, '1.234,6'],
+		[1234, 0, '1.234'],
+		[1234567.891, 2, '1.234.567,89'],
+		[0.5, 0, '1'],
+		[12, 1, '12,0'],
+		[-2, 0, `${MINUS}2`],
+		[-1234.5, 1, `${MINUS}1.234,5`],
+		[-0.04, 1, '0,0'],
+		[-0, 0, '0'],
+		[12.5, undefined, '12,5'],
+		[1 / 3, undefined, '0,333333'],
+		[1000, undefined, '1.000']
+	])('formatNumber(%s, %s) -> %s', (v, decimals, expected) => {
+		expect(formatNumber(v, decimals)).toBe(expected);
+	});
+
+	it.each([Number.NaN, Infinity, -Infinity])('throws for %s', (v) => {
+		expect(() => formatNumber(v, 1)).toThrow(RangeError);
+	});
+
+	it.each([-1, 7, 1.5])('throws for %s decimals', (d) => {
+		expect(() => formatNumber(1, d)).toThrow(RangeError);
+	});
+});
+
+describe('formatCount', () => {
+	it.each([
+		[0, '0'],
+		[999, '999'],
+		[1234, '1.234'],
+		[1000000, '1.000.000']
+	])('%s -> %s', (n, expected) => {
+		expect(formatCount(n)).toBe(expected);
+	});
+});
+
+describe('formatValue', () => {
+	it.each<[Cell, IndicatorMeta, string]>([
+		[{ status: 'ok', value: 12.34, numerator: 1, denominator: 8 }, PERCENT, nb('12,3_%')],
+		[{ status: 'ok', value: 1234, numerator: 1234 }, PERSONS, nb('1.234_Personen')],
+		[{ status: 'ok', value: 4.56, numerator: 4, denominator: 877 }, PER_1000, nb('4,6_je 1.000 Kinder')],
+		[{ status: 'ok', value: 7, numerator: 7 }, UNITLESS, '7'],
+		[{ status: 'missing' }, PERCENT, 'keine Daten'],
+		[{ status: 'suppressed' }, PERSONS, 'geheim gehalten']
+	])('%j -> %s', (cell, m, expected) => {
+		expect(formatValue(cell, m)).toBe(expected);
+	});
+});
+
+describe('formatRange', () => {
+	it.each<[number, number, IndicatorMeta, string]>([
+		[12, 15.44, PERCENT, nb('12,0_–_15,4_%')],
+		[0, 1234, PERSONS, nb('0_–_1.234_Personen')],
+		[12.01, 12.04, PERCENT, nb('12,0_%')],
+		[-1.5, 2, PERCENT, nb(`${MINUS}1,5_–_2,0_%`)]
+	])('(%s, %s) -> %s', (lo, hi, m, expected) => {
+		expect(formatRange(lo, hi, m)).toBe(expected);
+	});
+
+	it('uses an en dash, not a hyphen', () => {
+		expect(formatRange(1, 2, PERCENT)).toContain('–');
+		expect(formatRange(1, 2, PERCENT)).not.toContain('-');
+	});
+
+	it('labels every class of a classification', () => {
+		expect(formatClassLabels([1, 2.8, 4.6, 10], PERCENT)).toEqual([
+			nb('1,0_–_2,8_%'),
+			nb('2,8_–_4,6_%'),
+			nb('4,6_–_10,0_%')
+		]);
+		expect(formatClassLabels([1, 123, 1244, 1244], PERSONS).at(-1)).toBe(nb('1.244_Personen'));
+		expect(formatClassLabels([], PERCENT)).toEqual([]);
+	});
+});
+
+describe('formatDifference', () => {
+	it.each<[number, number, IndicatorMeta, string]>([
+		[35.2, 34, PERCENT, nb('+1,2_Prozentpunkte')],
+		[30, 34.5, PERCENT, nb(`${MINUS}4,5_Prozentpunkte`)],
+		[30, 30.04, PERCENT, nb('±0,0_Prozentpunkte')],
+		[31, 30, meta({ decimals: 0 }), nb('+1_Prozentpunkt')],
+		[1000, 1012, PERSONS, nb(`${MINUS}12_Personen`)],
+		[5.6, 4.8, PER_1000, nb('+0,8_je 1.000 Kinder')],
+		[2500, 1000, PERSONS, nb('+1.500_Personen')],
+		[3, 3, UNITLESS, '±0']
+	])('(%s, %s) -> %s', (a, b, m, expected) => {
+		expect(formatDifference(a, b, m)).toBe(expected);
+	});
+});
+
+describe('cellFromWire', () => {
+	const ratio: SeriesWire = { n: [12, null, 'g', 5, 0, 3], d: [48, null, null, 0, 20, null] };
+	it.each<[number, Cell]>([
+		[0, { status: 'ok', value: 25, numerator: 12, denominator: 48 }],
+		[1, { status: 'missing' }],
+		[2, { status: 'suppressed' }],
+		[3, { status: 'missing' }],
+		[4, { status: 'ok', value: 0, numerator: 0, denominator: 20 }],
+		[5, { status: 'missing' }]
+	])('ratio index %s', (i, expected) => {
+		expect(cellFromWire(ratio, i, PERCENT)).toEqual(expected);
+	});
+
+	it('applies the scale of the indicator', () => {
+		expect(cellFromWire({ n: [3], d: [600] }, 0, PER_1000)).toEqual({
+			status: 'ok',
+			value: 5,
+			numerator: 3,
+			denominator: 600
+		});
+	});
+
+	it('treats a ratio series without denominators as missing', () => {
+		expect(cellFromWire({ n: [3] }, 0, PERCENT)).toEqual({ status: 'missing' });
+	});
+
+	it.each<[number, Cell]>([
+		[0, { status: 'ok', value: 1234, numerator: 1234 }],
+		[1, { status: 'missing' }],
+		[2, { status: 'suppressed' }],
+		[3, { status: 'ok', value: 0, numerator: 0 }]
+	])('count index %s', (i, expected) => {
+		expect(cellFromWire({ n: [1234, null, 'g', 0] }, i, PERSONS)).toEqual(expected);
+	});
+
+	it.each([-1, 2, 0.5, Number.NaN])('throws for index %s', (i) => {
+		expect(() => cellFromWire({ n: [1, 2] }, i, PERSONS)).toThrow(RangeError);
+	});
+
+	it('throws for numbers a data build never writes', () => {
+		expect(() => cellFromWire({ n: [Number.NaN] }, 0, PERSONS)).toThrow(RangeError);
+		expect(() => cellFromWire({ n: [1], d: [-4] }, 0, PERCENT)).toThrow(RangeError);
+		expect(() => cellFromWire({ n: [1], d: [Infinity] }, 0, PERCENT)).toThrow(RangeError);
+	});
+
+	it('does not mutate input', () => {
+		const series = { n: [12, null, 'g'] as SeriesWire['n'], d: [48, null, null] };
+		const copy = structuredClone(series);
+		Object.freeze(series.n);
+		Object.freeze(series.d);
+		for (let i = 0; i < 3; i++) cellFromWire(series, i, PERCENT);
+		expect(series).toEqual(copy);
+	});
+});

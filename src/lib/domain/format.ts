@@ -1,0 +1,140 @@
+import type { Cell, IndicatorMeta, SeriesWire } from './types';
+
+/**
+ * German number and value formatting (de-DE): decimal comma, "." as thousands separator, a real
+ * minus sign (U+2212) and a no-break space (U+00A0) between a number and its unit, so that
+ * "12,3 %" never wraps between number and unit.
+ */
+
+/** No-break space, used between a number and its unit and around the range dash. */
+export const NBSP = '\u00a0';
+/** Typographic minus sign. */
+export const MINUS = '\u2212';
+/** Shown for a cell without data. */
+export const NO_DATA_TEXT = 'keine Daten';
+/** Shown for a cell withheld by disclosure control. */
+export const SUPPRESSED_TEXT = 'geheim gehalten';
+/** Legend footnote that states the rule of `classOf` for values on a class edge. */
+export const LEGEND_EDGE_NOTE = 'Ein Wert genau auf einer Klassengrenze zählt zur höheren Klasse.';
+
+const MAX_DECIMALS = 6;
+
+const FIXED = Array.from(
+	{ length: MAX_DECIMALS + 1 },
+	(_, d) =>
+		new Intl.NumberFormat('de-DE', {
+			minimumFractionDigits: d,
+			maximumFractionDigits: d,
+			signDisplay: 'negative'
+		})
+);
+
+const FLEXIBLE = new Intl.NumberFormat('de-DE', {
+	maximumFractionDigits: MAX_DECIMALS,
+	signDisplay: 'negative'
+});
+
+/**
+ * `formatNumber(1234.5, 1)` -> "1.234,5"; `formatNumber(-2, 0)` -> "−2".
+ * Without `decimals`, as many decimals as needed (up to 6): `formatNumber(12.5)` -> "12,5".
+ * A value that rounds to zero never shows a sign. Non-finite values are a bug (RangeError).
+ */
+export function formatNumber(v: number, decimals?: number): string {
+	if (!Number.isFinite(v)) throw new RangeError(`formatNumber: value must be finite, got ${v}`);
+	let formatter = FLEXIBLE;
+	if (decimals !== undefined) {
+		if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS) {
+			throw new RangeError(
+				`formatNumber: decimals must be an integer from 0 to ${MAX_DECIMALS}, got ${decimals}`
+			);
+		}
+		formatter = FIXED[decimals]!;
+	}
+	return formatter.format(v).replace('-', MINUS);
+}
+
+/** A count of persons or things: `formatCount(1234)` -> "1.234". */
+export function formatCount(n: number): string {
+	return formatNumber(n, 0);
+}
+
+/**
+ * A cell as shown in tooltips and tables: "12,3 %", "1.234 Personen", "4,5 je 1.000 Kinder",
+ * "keine Daten", "geheim gehalten".
+ */
+export function formatValue(cell: Cell, meta: IndicatorMeta): string {
+	if (cell.status === 'missing') return NO_DATA_TEXT;
+	if (cell.status === 'suppressed') return SUPPRESSED_TEXT;
+	return withUnit(formatNumber(cell.value, meta.decimals), meta);
+}
+
+/**
+ * Label of a legend class, from its lower to its upper edge with an en dash and the unit once:
+ * `formatRange(12, 15.44, percent)` -> "12,0 – 15,4 %". When both edges look the same at the
+ * indicator's precision, only one number is shown ("12,0 %").
+ *
+ * Legend convention: every class is labelled with both of its edges, so neighbouring labels
+ * share an edge ("… – 15,4 %", "15,4 – … %"); `LEGEND_EDGE_NOTE` says which class an edge value
+ * belongs to.
+ */
+export function formatRange(lo: number, hi: number, meta: IndicatorMeta): string {
+	const a = formatNumber(lo, meta.decimals);
+	const b = formatNumber(hi, meta.decimals);
+	return withUnit(a === b ? a : `${a}${NBSP}–${NBSP}${b}`, meta);
+}
+
+/** Labels of all classes of a classification: `formatClassLabels([0, 10, 20], pct)` -> ["0,0 – 10,0 %", "10,0 – 20,0 %"]. */
+export function formatClassLabels(breaks: readonly number[], meta: IndicatorMeta): string[] {
+	return breaks.slice(1).map((hi, i) => formatRange(breaks[i]!, hi, meta));
+}
+
+/**
+ * The difference a − b with an explicit sign. Shares in percent differ by percentage points:
+ * `formatDifference(35.2, 34, pct)` -> "+1,2 Prozentpunkte"; other indicators in their unit:
+ * "−12 Personen", "+0,8 je 1.000 Kinder". A difference that rounds to zero -> "±0,0 …".
+ */
+export function formatDifference(a: number, b: number, meta: IndicatorMeta): string {
+	const d = a - b;
+	const body = formatNumber(Math.abs(d), meta.decimals);
+	const isZero = ![...body].some((ch) => ch >= '1' && ch <= '9');
+	const sign = isZero ? '±' : d > 0 ? '+' : MINUS;
+	if (isPercentShare(meta)) {
+		return `${sign}${body}${NBSP}${body === '1' ? 'Prozentpunkt' : 'Prozentpunkte'}`;
+	}
+	return withUnit(sign + body, meta);
+}
+
+/**
+ * Decodes one cell of the wire form (see `SeriesWire`).
+ *
+ * `cellFromWire({ n: [12], d: [48] }, 0, pct)` -> `{ status: 'ok', value: 25, numerator: 12, denominator: 48 }`
+ *
+ * `null` -> missing, `"g"` -> suppressed; a ratio without a positive denominator is missing.
+ * An index outside the series or a non-finite number is a bug in the data build (RangeError).
+ */
+export function cellFromWire(series: SeriesWire, index: number, meta: IndicatorMeta): Cell {
+	if (!Number.isInteger(index) || index < 0 || index >= series.n.length) {
+		throw new RangeError(`cellFromWire: index ${index} outside series of length ${series.n.length}`);
+	}
+	const n = series.n[index];
+	if (n === null || n === undefined) return { status: 'missing' };
+	if (n === 'g') return { status: 'suppressed' };
+	if (!Number.isFinite(n))
+		throw new RangeError(`cellFromWire: numerator ${n} at index ${index} is not finite`);
+	if (meta.kind === 'count') return { status: 'ok', value: n, numerator: n };
+	const d = series.d?.[index];
+	if (d === null || d === undefined || d === 0) return { status: 'missing' };
+	if (!Number.isFinite(d) || d < 0) {
+		throw new RangeError(`cellFromWire: denominator ${d} at index ${index} is not a positive number`);
+	}
+	return { status: 'ok', value: (n / d) * meta.scale, numerator: n, denominator: d };
+}
+
+function isPercentShare(meta: IndicatorMeta): boolean {
+	return meta.kind === 'ratio' && meta.unit.trim() === '%';
+}
+
+function withUnit(text: string, meta: IndicatorMeta): string {
+	const unit = meta.unit.trim();
+	return unit ? `${text}${NBSP}${unit}` : text;
+}
