@@ -1,0 +1,83 @@
+import { schemeBlues, schemeOrRd, schemePurples } from 'd3';
+import { MAX_CLASSES, MIN_CLASSES } from './classify';
+import type { Direction, LernortCategory } from './types';
+
+/**
+ * Colours of the map. Area fills use ColorBrewer single-hue or two-hue sequential schemes, which
+ * stay ordered for the common colour-vision deficiencies; the darkest class is always the
+ * "most" of what the indicator measures:
+ * - `need` (higher = more need): OrRd, warm;
+ * - `better` (higher = better provision): Blues;
+ * - `context` (neither): Purples, calm and without a judgement.
+ */
+const SCHEMES: Readonly<Record<Direction, ReadonlyArray<readonly string[]>>> = {
+	need: schemeOrRd,
+	better: schemeBlues,
+	context: schemePurples
+};
+
+/** Areas without data: a mid-light grey that is no class of any palette. */
+export const NO_DATA_COLOR = '#c8c8c8';
+
+/** Suppressed areas (disclosure control): a darker neutral, drawn with a hatch pattern. */
+export const SUPPRESSED_COLOR = '#8c8c8c';
+
+/**
+ * Lernort points by category, from the Okabe–Ito palette (safe for colour-vision deficiencies),
+ * picked to stand apart from the orange, blue and purple area fills: bluish green, reddish purple
+ * and yellow.
+ */
+export const CATEGORY_COLORS: Readonly<Record<LernortCategory, string>> = {
+	formal: '#009e73',
+	nonformal: '#cc79a7',
+	informal: '#f0e442'
+};
+
+/**
+ * The k fill colours (light to dark) for an indicator direction.
+ * `paletteFor('need', 3)` -> ["#fee8c8", "#fdbb84", "#e34a33"]. k must be an integer from 3 to 7.
+ */
+export function paletteFor(direction: Direction, k: number): string[] {
+	const scheme = SCHEMES[direction];
+	if (!scheme) throw new RangeError(`paletteFor: unknown direction ${String(direction)}`);
+	if (!Number.isInteger(k) || k < MIN_CLASSES || k > MAX_CLASSES) {
+		throw new RangeError(`paletteFor: k must be an integer from ${MIN_CLASSES} to ${MAX_CLASSES}, got ${k}`);
+	}
+	return [...scheme[k]!];
+}
+
+/**
+ * Text colour for a label drawn on a fill: black or white, whichever has the higher WCAG 2
+ * contrast ratio with the fill. `contrastText('#08306b')` -> "#fff"; accepts "#rgb" and "#rrggbb".
+ */
+export function contrastText(hex: string): '#000' | '#fff' {
+	const l = relativeLuminance(hex);
+	// Contrast with black is (l + 0.05) / 0.05, with white 1.05 / (l + 0.05).
+	return (l + 0.05) * (l + 0.05) >= 1.05 * 0.05 ? '#000' : '#fff';
+}
+
+/** WCAG 2 contrast ratio of two colours, from 1 to 21: `contrastRatio('#000', '#fff')` -> 21. */
+export function contrastRatio(a: string, b: string): number {
+	const la = relativeLuminance(a);
+	const lb = relativeLuminance(b);
+	return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+/** WCAG 2 relative luminance of an sRGB hex colour, 0 (black) to 1 (white). */
+export function relativeLuminance(hex: string): number {
+	const [r, g, b] = parseHex(hex).map((c) => {
+		const s = c / 255;
+		return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+	}) as [number, number, number];
+	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+const HEX_DIGITS = '0123456789abcdef';
+
+function parseHex(hex: string): [number, number, number] {
+	const body = hex.startsWith('#') ? hex.slice(1).toLowerCase() : '';
+	const valid = (body.length === 3 || body.length === 6) && [...body].every((ch) => HEX_DIGITS.includes(ch));
+	if (!valid) throw new RangeError(`Not a hex colour: ${hex}`);
+	const full = body.length === 3 ? [...body].map((ch) => ch + ch).join('') : body;
+	return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
+}
