@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { NBSP } from './format';
+import { LERNORT_TYPES } from './lernortTypes';
+import { areaTooltip, DEMO_NOTE, lernortTooltip, SUPPRESSED_NOTE } from './tooltip';
+import type { Cell, IndicatorMeta, Lernort } from './types';
+
+const QUOTE: IndicatorMeta = {
+	id: 'betreuung_u3',
+	title: 'Betreuungsquote U3',
+	definition: 'Kinder unter 3 Jahren in Betreuung je 100 Kinder unter 3 Jahren',
+	kind: 'ratio',
+	scale: 100,
+	unit: '%',
+	decimals: 1,
+	numeratorLabel: 'Kinder in Betreuung',
+	denominatorLabel: 'Kinder unter 3',
+	phases: ['fruehe'],
+	direction: 'better',
+	source: 'Statistisches Amt',
+	years: [2023, 2024],
+	public: true,
+	demo: false
+};
+const PERSONS: IndicatorMeta = {
+	...QUOTE,
+	id: 'einwohner',
+	title: 'Einwohner',
+	kind: 'count',
+	scale: 1,
+	unit: 'Personen',
+	decimals: 0,
+	numeratorLabel: undefined,
+	denominatorLabel: undefined
+};
+
+const KITA_TYPE = LERNORT_TYPES.find((t) => t.id === 'kita')!;
+const KITA: Lernort = {
+	id: 'k1',
+	name: 'Kita Sonnenschein',
+	type: 'kita',
+	category: 'formal',
+	phases: ['fruehe', 'elementar'],
+	lon: 9.18,
+	lat: 48.78,
+	address: 'Hauptstraße 1, 70173 Stuttgart',
+	capacity: 1075,
+	source: 'Jugendamt',
+	stadtteil: '101',
+	demo: false
+};
+
+const nb = (s: string) => s.replaceAll('_', NBSP);
+
+describe('areaTooltip', () => {
+	it.each<{ name: string; cell: Cell; meta: IndicatorMeta; lines: string[] }>([
+		{
+			name: 'ratio with numerator and denominator',
+			cell: { status: 'ok', value: 34.55, numerator: 123, denominator: 356 },
+			meta: QUOTE,
+			lines: [
+				'Stadtbezirk',
+				nb('Betreuungsquote U3 2024: 34,6_%'),
+				'Kinder in Betreuung: 123',
+				'Kinder unter 3: 356'
+			]
+		},
+		{
+			name: 'ratio without labels',
+			cell: { status: 'ok', value: 10, numerator: 1, denominator: 10 },
+			meta: { ...QUOTE, numeratorLabel: undefined, denominatorLabel: undefined },
+			lines: ['Stadtbezirk', nb('Betreuungsquote U3 2024: 10,0_%')]
+		},
+		{
+			name: 'count',
+			cell: { status: 'ok', value: 12345, numerator: 12345 },
+			meta: PERSONS,
+			lines: ['Stadtbezirk', nb('Einwohner 2024: 12.345_Personen')]
+		},
+		{
+			name: 'missing',
+			cell: { status: 'missing' },
+			meta: QUOTE,
+			lines: ['Stadtbezirk', 'Betreuungsquote U3 2024: keine Daten']
+		},
+		{
+			name: 'suppressed with the reason',
+			cell: { status: 'suppressed' },
+			meta: QUOTE,
+			lines: ['Stadtbezirk', 'Betreuungsquote U3 2024: geheim gehalten', SUPPRESSED_NOTE]
+		},
+		{
+			name: 'demo data',
+			cell: { status: 'ok', value: 5, numerator: 5 },
+			meta: { ...PERSONS, demo: true },
+			lines: ['Stadtbezirk', nb('Einwohner 2024: 5_Personen'), DEMO_NOTE]
+		}
+	])('$name', ({ cell, meta, lines }) => {
+		expect(areaTooltip('Bad Cannstatt', 'Stadtbezirk', cell, meta, 2024)).toEqual({
+			title: 'Bad Cannstatt',
+			lines
+		});
+	});
+
+	it('does not mutate input', () => {
+		const cell: Cell = Object.freeze({ status: 'ok', value: 34.5, numerator: 123, denominator: 356 });
+		const meta = Object.freeze({ ...QUOTE });
+		areaTooltip('Mitte', 'Stadtteil', cell, meta, 2024);
+		expect(cell).toEqual({ status: 'ok', value: 34.5, numerator: 123, denominator: 356 });
+		expect(meta).toEqual(QUOTE);
+	});
+});
+
+describe('lernortTooltip', () => {
+	it('shows type, category, address, phases and capacity', () => {
+		expect(lernortTooltip(KITA, KITA_TYPE)).toEqual({
+			title: 'Kita Sonnenschein',
+			lines: [
+				'Kita (formal)',
+				'Hauptstraße 1, 70173 Stuttgart',
+				'Bildungsphasen: Frühe Bildung, Elementarbereich',
+				'Kapazität: 1.075'
+			]
+		});
+	});
+
+	it.each<{ name: string; lernort: Lernort; lines: string[] }>([
+		{
+			name: 'without address, phases and capacity',
+			lernort: { ...KITA, address: '  ', phases: [], capacity: undefined },
+			lines: ['Kita (formal)']
+		},
+		{
+			name: 'non-formal demo place',
+			lernort: {
+				...KITA,
+				type: 'bibliothek',
+				category: 'nonformal',
+				phases: ['sek2'],
+				capacity: undefined,
+				demo: true
+			},
+			lines: [
+				'Stadtteilbibliothek (non-formal)',
+				'Hauptstraße 1, 70173 Stuttgart',
+				'Bildungsphasen: Sekundarstufe II / Übergang Schule–Beruf',
+				DEMO_NOTE
+			]
+		}
+	])('$name', ({ lernort, lines }) => {
+		const typeDef = LERNORT_TYPES.find((t) => t.id === lernort.type);
+		expect(lernortTooltip(lernort, typeDef).lines).toEqual(lines);
+	});
+
+	it('falls back to the type id for an unknown type', () => {
+		expect(lernortTooltip({ ...KITA, type: 'zirkus', category: 'informal' }, undefined).lines[0]).toBe(
+			'zirkus (informell)'
+		);
+	});
+
+	it('does not mutate input', () => {
+		const lernort = structuredClone(KITA);
+		Object.freeze(lernort.phases);
+		lernortTooltip(Object.freeze(lernort), KITA_TYPE);
+		expect(lernort).toEqual(KITA);
+	});
+});
