@@ -1,0 +1,624 @@
+import { describe, expect, it } from 'vitest';
+import { LERNORT_TYPES } from '../domain/lernortTypes';
+import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
+import {
+	defaultIndicatorId,
+	parseView,
+	patchParams,
+	serializeView,
+	VIEW_PARAMS,
+	type UrlContext,
+	type ViewState
+} from './url';
+
+function indicator(id: string, title: string, overrides: Partial<IndicatorMeta>): IndicatorMeta {
+	return {
+		id,
+		title,
+		definition: '',
+		kind: 'ratio',
+		scale: 100,
+		unit: '%',
+		decimals: 1,
+		phases: ['fruehe'],
+		direction: 'better',
+		source: 'Test',
+		years: [2024],
+		public: true,
+		demo: true,
+		...overrides
+	};
+}
+
+const INDICATORS: IndicatorMeta[] = [
+	indicator('einwohner', 'Einwohnerinnen und Einwohner', {
+		kind: 'count',
+		scale: 1,
+		unit: 'Personen',
+		years: [2022, 2023, 2024]
+	}),
+	indicator('betreuung_u3', 'Betreuungsquote U3', { years: [2020, 2022, 2024] }),
+	indicator('uebergang_gym', 'Übergangsquote Gymnasium', { years: [2021, 2022, 2023] }),
+	indicator('intern', 'Interne Kennzahl', { years: [2023], public: false })
+];
+
+const CTX: UrlContext = {
+	indicators: INDICATORS,
+	levels: ['stadtteil', 'stadtbezirk'],
+	// '101' exists on both levels in this fixture, to test that a selection survives a level change.
+	areaKeys: { stadtteil: new Set(['101', '102', '103', '201']), stadtbezirk: new Set(['1', '2', '101']) },
+	lernortTypes: LERNORT_TYPES.map((t) => t.id),
+	defaultIndicator: defaultIndicatorId(INDICATORS)
+};
+
+const LERNORT_PHASES: Bildungsphase[] = ['fruehe', 'elementar', 'primar', 'sek1', 'sek2'];
+
+const DEFAULTS: ViewState = {
+	level: 'stadtteil',
+	indicator: 'betreuung_u3',
+	year: 2024,
+	method: 'quantile',
+	classes: 5,
+	breaks: [],
+	selection: null,
+	regionen: false,
+	lernorte: true,
+	types: [],
+	phases: [],
+	view: null
+};
+
+const parse = (query: string) => parseView(new URLSearchParams(query), CTX);
+
+/** Deterministic PRNG (mulberry32). */
+function prng(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+	return items[Math.floor(random() * items.length)]!;
+}
+
+function subset<T>(random: () => number, items: readonly T[]): T[] {
+	return items.filter(() => random() < 0.4);
+}
+
+/** Every invariant a parsed state must satisfy. */
+function expectValid(state: ViewState): void {
+	expect(CTX.levels).toContain(state.level);
+	const meta = CTX.indicators.find((i) => i.id === state.indicator);
+	expect(meta).toBeDefined();
+	expect(meta!.years).toContain(state.year);
+	expect(['quantile', 'equal', 'jenks', 'manual']).toContain(state.method);
+	expect(state.classes).toBeGreaterThanOrEqual(3);
+	expect(state.classes).toBeLessThanOrEqual(7);
+	if (state.method === 'manual') {
+		expect(state.classes).toBe(state.breaks.length + 1);
+		for (let i = 1; i < state.breaks.length; i++)
+			expect(state.breaks[i]).toBeGreaterThan(state.breaks[i - 1]!);
+		for (const b of state.breaks) expect(Number.isFinite(b)).toBe(true);
+	} else expect(state.breaks).toEqual([]);
+	if (state.selection !== null) expect(CTX.areaKeys[state.level].has(state.selection)).toBe(true);
+	expect(typeof state.regionen).toBe('boolean');
+	expect(typeof state.lernorte).toBe('boolean');
+	for (const t of state.types) expect(CTX.lernortTypes).toContain(t);
+	expect(state.types.length).toBeLessThan(CTX.lernortTypes.length);
+	for (const p of state.phases) expect(LERNORT_PHASES).toContain(p);
+	expect(state.phases.length).toBeLessThan(LERNORT_PHASES.length);
+	if (state.view) {
+		expect(Math.abs(state.view.lon)).toBeLessThanOrEqual(180);
+		expect(Math.abs(state.view.lat)).toBeLessThanOrEqual(85);
+		expect(state.view.zoom).toBeGreaterThanOrEqual(0);
+		expect(state.view.zoom).toBeLessThanOrEqual(22);
+	}
+}
+
+function randomState(random: () => number): ViewState {
+	const level = pick(random, CTX.levels);
+	const meta = pick(random, CTX.indicators);
+	const method = pick(random, ['quantile', 'equal', 'jenks', 'manual'] as const);
+	const breaks: number[] = [];
+	let classes = 3 + Math.floor(random() * 5);
+	if (method === 'manual') {
+		const n = 2 + Math.floor(random() * 5);
+		let x = (random() - 0.5) * 1000;
+		for (let i = 0; i < n; i++) {
+			// Mix round thresholds with arbitrary doubles: both must survive the URL exactly.
+			x += random() < 0.5 ? Math.ceil(random() * 50) : random() * 100 + 1e-9;
+			breaks.push(x);
+		}
+		classes = n + 1;
+	}
+	const keys = [...CTX.areaKeys[level as Level]];
+	const types = subset(random, CTX.lernortTypes);
+	const phases = subset(random, LERNORT_PHASES);
+	return {
+		level,
+		indicator: meta.id,
+		year: pick(random, meta.years),
+		method,
+		classes,
+		breaks,
+		selection: random() < 0.5 ? pick(random, keys) : null,
+		regionen: random() < 0.5,
+		lernorte: random() < 0.5,
+		types: types.length === CTX.lernortTypes.length ? [] : types,
+		phases: phases.length === LERNORT_PHASES.length ? [] : phases,
+		view:
+			random() < 0.5
+				? null
+				: {
+						lon: Number(((random() - 0.5) * 360).toFixed(4)),
+						lat: Number(((random() - 0.5) * 170).toFixed(4)),
+						zoom: Number((random() * 22).toFixed(2))
+					}
+	};
+}
+
+describe('defaultIndicatorId', () => {
+	it('picks the first public ratio, then the first public indicator, then the first one', () => {
+		expect(defaultIndicatorId(INDICATORS)).toBe('betreuung_u3');
+		expect(defaultIndicatorId([INDICATORS[3]!, INDICATORS[0]!])).toBe('einwohner');
+		expect(defaultIndicatorId([INDICATORS[3]!])).toBe('intern');
+	});
+
+	it('throws for an empty catalog', () => {
+		expect(() => defaultIndicatorId([])).toThrow(RangeError);
+	});
+});
+
+describe('parseView', () => {
+	it('gives the defaults without parameters', () => {
+		expect(parse('')).toEqual({ state: DEFAULTS, problems: [] });
+	});
+
+	it.each<[string, Partial<ViewState>]>([
+		['ebene=stadtbezirk', { level: 'stadtbezirk' }],
+		['ebene=Stadtbezirk', { level: 'stadtbezirk' }],
+		['indikator=einwohner', { indicator: 'einwohner', year: 2024 }],
+		['indikator=uebergang_gym', { indicator: 'uebergang_gym', year: 2023 }],
+		['indikator=intern', { indicator: 'intern', year: 2023 }],
+		['jahr=2020', { year: 2020 }],
+		['indikator=einwohner&jahr=2022', { indicator: 'einwohner', year: 2022 }],
+		['methode=gleich', { method: 'equal' }],
+		['methode=jenks&klassen=7', { method: 'jenks', classes: 7 }],
+		['klassen=3', { classes: 3 }],
+		['methode=manuell&grenzen=10,20.5,30', { method: 'manual', breaks: [10, 20.5, 30], classes: 4 }],
+		['methode=manuell&grenzen=12,5;20;30,25', { method: 'manual', breaks: [12.5, 20, 30.25], classes: 4 }],
+		['methode=manuell&grenzen=-5,0,1e3', { method: 'manual', breaks: [-5, 0, 1000], classes: 4 }],
+		['methode=manuell&grenzen=-0,1', { method: 'manual', breaks: [0, 1], classes: 3 }],
+		['gebiet=102', { selection: '102' }],
+		['ebene=stadtbezirk&gebiet=2', { level: 'stadtbezirk', selection: '2' }],
+		['regionen=1', { regionen: true }],
+		['regionen=0', { regionen: false }],
+		['lernorte=0', { lernorte: false }],
+		['lernorte=1', { lernorte: true }],
+		['typen=grundschule,kita', { types: ['kita', 'grundschule'] }],
+		['typen=kita,kita,,KITA', { types: ['kita'] }],
+		['typen=', { types: [] }],
+		[`typen=${LERNORT_TYPES.map((t) => t.id).join(',')}`, { types: [] }],
+		['phasen=sek1,fruehe', { phases: ['fruehe', 'sek1'] }],
+		['phasen=fruehe,elementar,primar,sek1,sek2', { phases: [] }],
+		['karte=9.18,48.78,11.25', { view: { lon: 9.18, lat: 48.78, zoom: 11.25 } }],
+		['karte=9.123456,48.777777,11.256', { view: { lon: 9.1235, lat: 48.7778, zoom: 11.26 } }],
+		['karte=-180,89.9,23', { view: { lon: -180, lat: 85, zoom: 22 } }],
+		['karte=0,-90,0', { view: { lon: 0, lat: -85, zoom: 0 } }],
+		['karte=-0.00001,0,0', { view: { lon: 0, lat: 0, zoom: 0 } }],
+		['stadt=stuttgart&embed=1', {}]
+	])('%s', (query, expected) => {
+		const { state, problems } = parse(query);
+		expect(problems).toEqual([]);
+		expect(state).toEqual({ ...DEFAULTS, ...expected });
+		expect(Object.is(state.view?.lon, -0)).toBe(false);
+	});
+
+	it.each<[string, Partial<ViewState>, string]>([
+		[
+			'ebene=kreis',
+			{},
+			"Parameter 'ebene': ‚kreis‘ ist keine Ebene dieser Karte; gezeigt werden die Stadtteile."
+		],
+		[
+			'indikator=gibtsnicht',
+			{},
+			"Parameter 'indikator': ‚gibtsnicht‘ gibt es nicht; gezeigt wird ‚Betreuungsquote U3‘."
+		],
+		['jahr=1999', {}, "Parameter 'jahr': 1999 gibt es für ‚Betreuungsquote U3‘ nicht; gezeigt wird 2024."],
+		['jahr=2023', {}, "Parameter 'jahr': 2023 gibt es für ‚Betreuungsquote U3‘ nicht; gezeigt wird 2024."],
+		['jahr=zwanzig', {}, "Parameter 'jahr': ‚zwanzig‘ ist keine Jahreszahl; gezeigt wird 2024."],
+		['jahr=2024.0', {}, "Parameter 'jahr': ‚2024.0‘ ist keine Jahreszahl; gezeigt wird 2024."],
+		[
+			'methode=median',
+			{},
+			"Parameter 'methode': ‚median‘ ist unbekannt (möglich: quantile, gleich, jenks, manuell); " +
+				'gezeigt wird die Einteilung nach Quantilen.'
+		],
+		[
+			'methode=equal',
+			{},
+			"Parameter 'methode': ‚equal‘ ist unbekannt (möglich: quantile, gleich, jenks, manuell); gezeigt wird die Einteilung nach Quantilen."
+		],
+		['klassen=9', {}, "Parameter 'klassen': ‚9‘ ist nicht möglich (3 bis 7); gezeigt werden 5 Klassen."],
+		[
+			'methode=manuell',
+			{},
+			"Parameter 'methode': eigene Klassen brauchen den Parameter 'grenzen'; gezeigt wird die Einteilung nach Quantilen."
+		],
+		[
+			'methode=manuell&grenzen=30,20',
+			{},
+			"Parameter 'grenzen': Die Grenzen müssen aufsteigen: 20 folgt auf 30. Gezeigt wird die Einteilung nach Quantilen."
+		],
+		[
+			'methode=manuell&grenzen=12,5',
+			{},
+			"Parameter 'grenzen': Die Grenzen müssen aufsteigen: 5 folgt auf 12. Gezeigt wird die Einteilung nach Quantilen."
+		],
+		[
+			'methode=manuell&grenzen=1,zwei',
+			{},
+			"Parameter 'grenzen': ‚zwei‘ ist keine Zahl. Gezeigt wird die Einteilung nach Quantilen."
+		],
+		[
+			'methode=manuell&grenzen=1,0x10',
+			{},
+			"Parameter 'grenzen': ‚0x10‘ ist keine Zahl. Gezeigt wird die Einteilung nach Quantilen."
+		],
+		[
+			'methode=manuell&grenzen=5',
+			{},
+			"Parameter 'grenzen': Für eigene Klassen werden 2 bis 6 Grenzen gebraucht (3 bis 7 Klassen); " +
+				'angegeben ist 1 Grenze. Gezeigt wird die Einteilung nach Quantilen.'
+		],
+		[
+			'methode=manuell&grenzen=1,2&klassen=5',
+			{ method: 'manual', breaks: [1, 2], classes: 3 },
+			"Parameter 'klassen': bei eigenen Grenzen ergibt sich die Zahl der Klassen aus 'grenzen'; gezeigt werden 3 Klassen."
+		],
+		['grenzen=1,2', {}, "Parameter 'grenzen' gilt nur mit methode=manuell und wird ignoriert."],
+		[
+			'gebiet=1',
+			{},
+			"Parameter 'gebiet': ‚1‘ ist kein Stadtteil dieser Karte; es ist kein Gebiet ausgewählt."
+		],
+		[
+			'ebene=stadtbezirk&gebiet=102',
+			{ level: 'stadtbezirk' },
+			"Parameter 'gebiet': ‚102‘ ist kein Stadtbezirk dieser Karte; es ist kein Gebiet ausgewählt."
+		],
+		[
+			'regionen=ja',
+			{},
+			"Parameter 'regionen': ‚ja‘ ist weder 0 noch 1; die Bildungsregionen werden nicht gezeigt."
+		],
+		['lernorte=aus', {}, "Parameter 'lernorte': ‚aus‘ ist weder 0 noch 1; die Lernorte werden gezeigt."],
+		[
+			'typen=kita,zirkus',
+			{ types: ['kita'] },
+			"Parameter 'typen': ‚zirkus‘ ist kein bekannter Lernort-Typ und wird ignoriert."
+		],
+		[
+			'typen=zirkus,zoo',
+			{},
+			"Parameter 'typen': ‚zirkus‘, ‚zoo‘ sind keine bekannten Lernort-Typen und werden ignoriert; gezeigt werden alle Typen."
+		],
+		[
+			'phasen=kontext',
+			{},
+			"Parameter 'phasen': ‚kontext‘ ist keine Bildungsphase mit Lernorten und wird ignoriert; gezeigt werden alle Phasen."
+		],
+		[
+			'karte=9.18,48.78',
+			{},
+			"Parameter 'karte': ‚9.18,48.78‘ ist kein Kartenausschnitt (Länge,Breite,Zoom); gezeigt wird der Standardausschnitt."
+		],
+		[
+			'jahr=2020&jahr=2022',
+			{ year: 2020 },
+			"Parameter 'jahr' ist 2-mal angegeben; verwendet wird der erste Wert."
+		]
+	])('%s', (query, expected, problem) => {
+		const { state, problems } = parse(query);
+		expect(problems).toEqual([problem]);
+		expect(state).toEqual({ ...DEFAULTS, ...expected });
+	});
+
+	it('checks the year against the indicator actually shown', () => {
+		expect(parse('indikator=nope&jahr=2023').problems).toEqual([
+			"Parameter 'indikator': ‚nope‘ gibt es nicht; gezeigt wird ‚Betreuungsquote U3‘.",
+			"Parameter 'jahr': 2023 gibt es für ‚Betreuungsquote U3‘ nicht; gezeigt wird 2024."
+		]);
+	});
+
+	const HOSTILE: string[] = [
+		'<script>alert(1)</script>',
+		'"><img src=x onerror=alert(1)>',
+		'NaN',
+		'Infinity',
+		'-Infinity',
+		'1e309',
+		'9'.repeat(400),
+		'x'.repeat(100_000),
+		'',
+		' ',
+		'\u0000\u0007\u001b[31m',
+		'\u202e2024',
+		'２０２４',
+		'🙂,🙂,🙂',
+		'%00',
+		'%E0%A4%A',
+		'__proto__',
+		'constructor',
+		'toString',
+		'1,2,3,4,5,6,7,8,9',
+		'0x10,0b11,0o7',
+		'1;2;3;4',
+		',,,',
+		'null',
+		'undefined',
+		'true',
+		'[]',
+		'{}'
+	];
+
+	it.each(VIEW_PARAMS)('never throws and falls back for hostile %s values', (name) => {
+		for (const value of HOSTILE) {
+			const params = new URLSearchParams();
+			params.set(name, value);
+			params.append(name, value);
+			const { state, problems } = parseView(params, CTX);
+			expectValid(state);
+			for (const p of problems) {
+				expect(typeof p).toBe('string');
+				expect(p.length).toBeLessThan(300);
+				expect(p).not.toContain('\u0000');
+			}
+		}
+	});
+
+	it('keeps messages short for very long values and strips control characters', () => {
+		const { problems } = parse(`gebiet=${'a'.repeat(500)}`);
+		expect(problems[0]).toBe(
+			`Parameter 'gebiet': ‚${'a'.repeat(39)}…‘ ist kein Stadtteil dieser Karte; es ist kein Gebiet ausgewählt.`
+		);
+		expect(parse(`gebiet=${'a'.repeat(5000)}`).problems).toEqual([
+			"Parameter 'gebiet' ist zu lang (5000 Zeichen) und wird ignoriert."
+		]);
+		expect(parse('gebiet=%1Bx%7F%C2%9By').problems[0]).toContain('‚xy‘');
+	});
+
+	it('reads a raw query string with percent-encoding and plus signs', () => {
+		expect(parse('karte=9.18%2C48.78%2C11&methode=manuell&grenzen=1e%2B2%2C2e%2B2').state).toMatchObject({
+			view: { lon: 9.18, lat: 48.78, zoom: 11 },
+			breaks: [100, 200]
+		});
+	});
+
+	it('does not mutate the parameters', () => {
+		const params = new URLSearchParams('jahr=1999&typen=kita,zirkus&x=1');
+		parseView(params, CTX);
+		expect(params.toString()).toBe('jahr=1999&typen=kita%2Czirkus&x=1');
+	});
+
+	it('throws for a broken context (a bug, not a user error)', () => {
+		const p = new URLSearchParams();
+		expect(() => parseView(p, { ...CTX, levels: [] })).toThrow(RangeError);
+		expect(() => parseView(p, { ...CTX, defaultIndicator: 'nope' })).toThrow(RangeError);
+		expect(() =>
+			parseView(p, { ...CTX, indicators: [...INDICATORS, indicator('leer', 'Leer', { years: [] })] })
+		).toThrow(RangeError);
+	});
+
+	it('uses the first level as default when there are no Stadtteile', () => {
+		const ctx: UrlContext = { ...CTX, levels: ['stadtbezirk'] };
+		expect(parseView(new URLSearchParams(), ctx).state.level).toBe('stadtbezirk');
+		expect(parseView(new URLSearchParams('ebene=stadtteil'), ctx).problems).toHaveLength(1);
+	});
+});
+
+describe('serializeView', () => {
+	it('writes nothing for the defaults', () => {
+		expect(serializeView(DEFAULTS, CTX).toString()).toBe('');
+	});
+
+	it('writes every non-default field in a stable order', () => {
+		const state: ViewState = {
+			view: { lon: 9.18, lat: 48.78, zoom: 11.25 },
+			phases: ['sek1', 'fruehe'],
+			types: ['grundschule', 'kita', 'kita'],
+			lernorte: false,
+			regionen: true,
+			selection: '2',
+			breaks: [1.5, 20, 30],
+			classes: 4,
+			method: 'manual',
+			year: 2022,
+			indicator: 'einwohner',
+			level: 'stadtbezirk'
+		};
+		expect([...serializeView(state, CTX)]).toEqual([
+			['ebene', 'stadtbezirk'],
+			['indikator', 'einwohner'],
+			['jahr', '2022'],
+			['methode', 'manuell'],
+			['grenzen', '1.5,20,30'],
+			['gebiet', '2'],
+			['regionen', '1'],
+			['lernorte', '0'],
+			['typen', 'kita,grundschule'],
+			['phasen', 'fruehe,sek1'],
+			['karte', '9.1800,48.7800,11.25']
+		]);
+	});
+
+	it.each<[Partial<ViewState>, string]>([
+		[{ method: 'equal' }, 'methode=gleich'],
+		[{ classes: 7 }, 'klassen=7'],
+		[{ method: 'jenks', classes: 3 }, 'methode=jenks&klassen=3'],
+		[{ breaks: [1, 2] }, ''],
+		[{ year: 2020 }, 'jahr=2020'],
+		[{ types: LERNORT_TYPES.map((t) => t.id) }, ''],
+		[{ types: ['zirkus'] }, '']
+	])('%j -> %s', (patch, expected) => {
+		expect(serializeView({ ...DEFAULTS, ...patch }, CTX).toString()).toBe(expected);
+	});
+
+	it('does not mutate the state', () => {
+		const state = structuredClone({
+			...DEFAULTS,
+			types: ['grundschule', 'kita'],
+			phases: ['sek1', 'fruehe']
+		});
+		const copy = structuredClone(state);
+		serializeView(state as ViewState, CTX);
+		expect(state).toEqual(copy);
+	});
+});
+
+describe('round trip', () => {
+	it('parseView(serializeView(s)) gives back every valid state', () => {
+		const random = prng(42);
+		for (let i = 0; i < 1000; i++) {
+			const state = randomState(random);
+			const { state: back, problems } = parseView(serializeView(state, CTX), CTX);
+			expect(problems).toEqual([]);
+			expect(back).toEqual(state);
+		}
+	});
+
+	it('survives a trip through the URL string', () => {
+		const random = prng(7);
+		for (let i = 0; i < 200; i++) {
+			const state = randomState(random);
+			const url = new URL(`https://example.org/?${serializeView(state, CTX)}`);
+			expect(parseView(url.searchParams, CTX).state).toEqual(state);
+		}
+	});
+
+	it('serializeView(parseView(p)) is idempotent for arbitrary parameters', () => {
+		const random = prng(1234);
+		const values: Record<string, string[]> = {
+			ebene: ['stadtteil', 'stadtbezirk', 'kreis', ''],
+			indikator: ['einwohner', 'betreuung_u3', 'uebergang_gym', 'intern', 'x'],
+			jahr: ['2020', '2021', '2022', '2023', '2024', '1999', 'abc'],
+			methode: ['quantile', 'gleich', 'jenks', 'manuell', 'foo'],
+			klassen: ['3', '5', '7', '9', ''],
+			grenzen: ['1,2', '1;2,5;3', '3,2', 'a,b', '1,2,3,4,5,6,7', '-1,1e3'],
+			gebiet: ['101', '1', '2', '999'],
+			regionen: ['0', '1', 'x'],
+			lernorte: ['0', '1', 'x'],
+			typen: ['kita', 'kita,zirkus', 'zirkus', '', 'grundschule,kita'],
+			phasen: ['fruehe', 'kontext', 'sek2,fruehe', ''],
+			karte: ['9.18,48.78,11', '0,0,0', '200,0,0', 'a,b,c', '9,91,1']
+		};
+		for (let i = 0; i < 500; i++) {
+			const params = new URLSearchParams();
+			for (const name of VIEW_PARAMS) {
+				if (random() < 0.5) params.append(name, pick(random, values[name]!));
+				if (random() < 0.05) params.append(name, pick(random, values[name]!));
+			}
+			const once = serializeView(parseView(params, CTX).state, CTX);
+			const reparsed = parseView(once, CTX);
+			expect(reparsed.problems, params.toString()).toEqual([]);
+			expect(serializeView(reparsed.state, CTX).toString()).toBe(once.toString());
+			expectValid(reparsed.state);
+		}
+	});
+});
+
+describe('patchParams', () => {
+	const patch = (query: string, p: Partial<ViewState>) =>
+		patchParams(new URLSearchParams(query), p, CTX).toString();
+
+	it.each<[string, string, Partial<ViewState>, string]>([
+		[
+			'keeps the year when the new indicator has it',
+			'jahr=2022',
+			{ indicator: 'einwohner' },
+			'indikator=einwohner&jahr=2022'
+		],
+		[
+			'falls back to the newest year of the new indicator',
+			'jahr=2020',
+			{ indicator: 'einwohner' },
+			'indikator=einwohner'
+		],
+		[
+			'moves an implicit newest year that the new indicator lacks',
+			'',
+			{ indicator: 'uebergang_gym' },
+			'indikator=uebergang_gym'
+		],
+		[
+			'sets year and indicator together',
+			'',
+			{ indicator: 'einwohner', year: 2023 },
+			'indikator=einwohner&jahr=2023'
+		],
+		[
+			'drops a selection that the new level lacks',
+			'gebiet=102',
+			{ level: 'stadtbezirk' },
+			'ebene=stadtbezirk'
+		],
+		[
+			'keeps a selection the new level has',
+			'gebiet=101',
+			{ level: 'stadtbezirk' },
+			'ebene=stadtbezirk&gebiet=101'
+		],
+		[
+			'drops breaks when leaving manual',
+			'methode=manuell&grenzen=1,2,3',
+			{ method: 'jenks' },
+			'methode=jenks&klassen=4'
+		],
+		[
+			'switches to manual with breaks',
+			'klassen=7',
+			{ method: 'manual', breaks: [10, 20] },
+			'methode=manuell&grenzen=10,20'
+		],
+		['stays quantile when manual comes without breaks', '', { method: 'manual' }, ''],
+		['ignores breaks without manual', '', { breaks: [1, 2] }, ''],
+		['resets to defaults by omission', 'regionen=1&lernorte=0', { regionen: false, lernorte: true }, ''],
+		['ignores undefined fields', 'jahr=2022', { year: undefined, selection: undefined }, 'jahr=2022'],
+		['sets a map view', '', { view: { lon: 9.1, lat: 48.7, zoom: 12 } }, 'karte=9.1000,48.7000,12.00'],
+		['clears a map view', 'karte=9,48,12', { view: null }, ''],
+		['drops invalid patched values', 'klassen=4', { classes: 99, year: Number.NaN }, ''],
+		['cleans up a broken URL on the way', 'jahr=1999&typen=zirkus', { regionen: true }, 'regionen=1'],
+		[
+			'keeps foreign parameters after the view',
+			'embed=1&jahr=2022&stadt=s',
+			{ regionen: true },
+			'jahr=2022&regionen=1&embed=1&stadt=s'
+		]
+	])('%s', (_name, query, p, expected) => {
+		expect(patch(query, p)).toBe(expected.replaceAll(',', '%2C'));
+	});
+
+	it('does not mutate its inputs', () => {
+		const current = new URLSearchParams('jahr=2022&x=1');
+		const p = Object.freeze({ types: Object.freeze(['kita']) as string[] });
+		patchParams(current, p, CTX);
+		expect(current.toString()).toBe('jahr=2022&x=1');
+		expect(p).toEqual({ types: ['kita'] });
+	});
+
+	it('agrees with the round trip for random patches', () => {
+		const random = prng(99);
+		for (let i = 0; i < 300; i++) {
+			const base = serializeView(randomState(random), CTX);
+			const target = randomState(random);
+			// A full, valid patch replaces the whole view.
+			expect(patchParams(base, target, CTX).toString()).toBe(serializeView(target, CTX).toString());
+		}
+	});
+});

@@ -1,0 +1,521 @@
+import {
+	DEFAULT_CLASSES,
+	MAX_CLASSES,
+	MIN_CLASSES,
+	manualBreaksProblem,
+	parseClassCount,
+	type ClassMethod
+} from '../domain/classify';
+import { BILDUNGSPHASEN } from '../domain/phases';
+import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
+
+/**
+ * The shareable view state and its URL form. Everything a link should reproduce lives here;
+ * hover and open panels stay local to components. Parameter names are German, values short:
+ *
+ * | field     | parameter   | URL form                                | default                      |
+ * |-----------|-------------|-----------------------------------------|------------------------------|
+ * | level     | `ebene`     | `stadtteil` \| `stadtbezirk`            | `stadtteil`                  |
+ * | indicator | `indikator` | indicator id                            | `ctx.defaultIndicator`       |
+ * | year      | `jahr`      | `2024`                                  | newest year of the indicator |
+ * | method    | `methode`   | `quantile` \| `gleich` \| `jenks` \| `manuell` | `quantile`            |
+ * | classes   | `klassen`   | `3` … `7` (not written for `manuell`)   | 5                            |
+ * | breaks    | `grenzen`   | `12.5,20,30` or `12,5;20;30`            | none (only with `manuell`)   |
+ * | selection | `gebiet`    | area key of the level                   | none                         |
+ * | regionen  | `regionen`  | `1`                                     | off                          |
+ * | lernorte  | `lernorte`  | `0`                                     | on                           |
+ * | types     | `typen`     | `kita,grundschule`                      | all types                    |
+ * | phases    | `phasen`    | `fruehe,primar`                         | all phases                   |
+ * | view      | `karte`     | `9.1800,48.7800,11.25` (lon,lat,zoom)   | the city's initial view      |
+ *
+ * `grenzen` is written with decimal points and commas between the thresholds. For hand-typed
+ * German decimals, thresholds may instead be separated by semicolons, and then a comma is the
+ * decimal separator: `grenzen=12,5;20;30`. With commas as separators, "12,5" reads as 12 and 5.
+ *
+ * Parameters the view does not know (e.g. an embed flag) are left alone by `patchParams`.
+ */
+export interface ViewState {
+	level: Level;
+	indicator: string;
+	year: number;
+	method: ClassMethod;
+	/** Number of classes, 3..7; with `manual` always `breaks.length + 1`. */
+	classes: number;
+	/** Inner thresholds (2..6, strictly ascending) with `manual`; empty otherwise. */
+	breaks: number[];
+	/** Area key of the current level, or null. */
+	selection: string | null;
+	/** Bildungsregionen outline overlay. */
+	regionen: boolean;
+	/** Lernorte layer shown. */
+	lernorte: boolean;
+	/** Lernort type ids to show, in catalog order; empty = no filter (all types). */
+	types: string[];
+	/** Phases to show Lernorte for, in Bildungskette order; empty = no filter (all phases). */
+	phases: Bildungsphase[];
+	/** Map view, lon/lat rounded to 4 decimals and zoom to 2; null = the city's initial view. */
+	view: { lon: number; lat: number; zoom: number } | null;
+}
+
+/** What the URL is checked against: the catalog of the current city. */
+export interface UrlContext {
+	indicators: IndicatorMeta[];
+	levels: Level[];
+	areaKeys: Record<Level, ReadonlySet<string>>;
+	lernortTypes: string[];
+	defaultIndicator: string;
+}
+
+/** Parameter names in the order they are written. */
+export const VIEW_PARAMS = [
+	'ebene',
+	'indikator',
+	'jahr',
+	'methode',
+	'klassen',
+	'grenzen',
+	'gebiet',
+	'regionen',
+	'lernorte',
+	'typen',
+	'phasen',
+	'karte'
+] as const;
+
+const VIEW_PARAM_SET: ReadonlySet<string> = new Set(VIEW_PARAMS);
+
+/** Longer parameter values are ignored unread. */
+const MAX_PARAM_LENGTH = 1000;
+/** Numbers beyond this size are treated as garbage. */
+const MAX_ABS_NUMBER = 1e15;
+
+const METHOD_PARAM: Readonly<Record<ClassMethod, string>> = {
+	quantile: 'quantile',
+	equal: 'gleich',
+	jenks: 'jenks',
+	manual: 'manuell'
+};
+const METHOD_BY_PARAM: ReadonlyMap<string, ClassMethod> = new Map(
+	Object.entries(METHOD_PARAM).map(([method, param]) => [param, method as ClassMethod])
+);
+const DEFAULT_METHOD: ClassMethod = 'quantile';
+const DEFAULT_METHOD_TEXT = 'gezeigt wird die Einteilung nach Quantilen';
+
+const LEVEL_SINGULAR: Readonly<Record<Level, string>> = {
+	stadtteil: 'Stadtteil',
+	stadtbezirk: 'Stadtbezirk'
+};
+const LEVEL_PLURAL: Readonly<Record<Level, string>> = {
+	stadtteil: 'Stadtteile',
+	stadtbezirk: 'Stadtbezirke'
+};
+
+/** Phases that Lernorte can serve (`kontext` describes the setting and has none). */
+const LERNORT_PHASES: readonly Bildungsphase[] = BILDUNGSPHASEN.map((p) => p.id).filter(
+	(id) => id !== 'kontext'
+);
+
+/**
+ * The default indicator of a catalog: the first public ratio, else the first public indicator,
+ * else the first one. `defaultIndicatorId([count, quote])` -> `quote.id`.
+ */
+export function defaultIndicatorId(indicators: readonly IndicatorMeta[]): string {
+	const pick =
+		indicators.find((i) => i.public && i.kind !== 'count') ??
+		indicators.find((i) => i.public) ??
+		indicators[0];
+	if (!pick) throw new RangeError('defaultIndicatorId: the catalog has no indicators');
+	return pick.id;
+}
+
+/**
+ * Reads the view state from URL parameters. Never throws on any parameter value: whatever cannot
+ * be used falls back to its default, and `problems` says so in German, one sentence per
+ * parameter, for a calm notice in the UI. Unknown parameters are ignored silently.
+ *
+ * `parseView(new URLSearchParams('jahr=1999'), ctx)` ->
+ * `{ state: { …defaults }, problems: ["Parameter 'jahr': 1999 gibt es für ‚…‘ nicht; gezeigt wird 2024."] }`
+ *
+ * A context that breaks its own invariants (no levels, unknown default indicator, an indicator
+ * without years) is a bug and throws.
+ */
+export function parseView(
+	params: URLSearchParams,
+	ctx: UrlContext
+): { state: ViewState; problems: string[] } {
+	checkContext(ctx);
+	const problems: string[] = [];
+	const read = (name: (typeof VIEW_PARAMS)[number]): string | null => {
+		const all = params.getAll(name);
+		if (all.length === 0) return null;
+		if (all.length > 1) {
+			problems.push(`Parameter '${name}' ist ${all.length}-mal angegeben; verwendet wird der erste Wert.`);
+		}
+		const value = all[0]!;
+		if (value.length > MAX_PARAM_LENGTH) {
+			problems.push(`Parameter '${name}' ist zu lang (${value.length} Zeichen) und wird ignoriert.`);
+			return null;
+		}
+		return value;
+	};
+
+	// Level
+	let level = defaultLevel(ctx);
+	const rawLevel = read('ebene');
+	if (rawLevel !== null) {
+		const wanted = rawLevel.trim().toLowerCase();
+		const found = ctx.levels.find((l) => l === wanted);
+		if (found) level = found;
+		else {
+			problems.push(
+				`Parameter 'ebene': ${quote(rawLevel)} ist keine Ebene dieser Karte; gezeigt werden die ${LEVEL_PLURAL[level]}.`
+			);
+		}
+	}
+
+	// Indicator
+	let meta = indicatorById(ctx, ctx.defaultIndicator)!;
+	const rawIndicator = read('indikator');
+	if (rawIndicator !== null) {
+		const found = indicatorById(ctx, rawIndicator.trim());
+		if (found) meta = found;
+		else {
+			problems.push(
+				`Parameter 'indikator': ${quote(rawIndicator)} gibt es nicht; gezeigt wird ${title(meta)}.`
+			);
+		}
+	}
+
+	// Year
+	const newest = newestYear(meta);
+	let year = newest;
+	const rawYear = read('jahr');
+	if (rawYear !== null) {
+		const text = rawYear.trim();
+		const candidate = text.length === 4 && isDigits(text) ? Number(text) : null;
+		if (candidate === null) {
+			problems.push(`Parameter 'jahr': ${quote(rawYear)} ist keine Jahreszahl; gezeigt wird ${newest}.`);
+		} else if (!meta.years.includes(candidate)) {
+			problems.push(
+				`Parameter 'jahr': ${candidate} gibt es für ${title(meta)} nicht; gezeigt wird ${newest}.`
+			);
+		} else year = candidate;
+	}
+
+	// Method, classes, breaks
+	let method = DEFAULT_METHOD;
+	const rawMethod = read('methode');
+	if (rawMethod !== null) {
+		const found = METHOD_BY_PARAM.get(rawMethod.trim().toLowerCase());
+		if (found) method = found;
+		else {
+			problems.push(
+				`Parameter 'methode': ${quote(rawMethod)} ist unbekannt (möglich: ` +
+					`${Object.values(METHOD_PARAM).join(', ')}); ${DEFAULT_METHOD_TEXT}.`
+			);
+		}
+	}
+
+	const rawClasses = read('klassen');
+	const rawBreaks = read('grenzen');
+	let breaks: number[] = [];
+	if (method === 'manual') {
+		if (rawBreaks === null) {
+			problems.push(
+				`Parameter 'methode': eigene Klassen brauchen den Parameter 'grenzen'; ${DEFAULT_METHOD_TEXT}.`
+			);
+		} else {
+			const parsed = parseBreaks(rawBreaks);
+			if (typeof parsed === 'string') {
+				problems.push(`Parameter 'grenzen': ${parsed} ${capitalize(DEFAULT_METHOD_TEXT)}.`);
+			} else breaks = parsed;
+		}
+		if (breaks.length === 0) method = DEFAULT_METHOD;
+	} else if (rawBreaks !== null) {
+		problems.push(`Parameter 'grenzen' gilt nur mit methode=manuell und wird ignoriert.`);
+	}
+
+	let classes = DEFAULT_CLASSES;
+	if (method === 'manual') {
+		classes = breaks.length + 1;
+		if (rawClasses !== null && parseClassCount(rawClasses) !== classes) {
+			problems.push(
+				`Parameter 'klassen': bei eigenen Grenzen ergibt sich die Zahl der Klassen aus 'grenzen'; ` +
+					`gezeigt werden ${classes} Klassen.`
+			);
+		}
+	} else if (rawClasses !== null) {
+		const parsed = parseClassCount(rawClasses);
+		if (parsed === null) {
+			problems.push(
+				`Parameter 'klassen': ${quote(rawClasses)} ist nicht möglich (${MIN_CLASSES} bis ${MAX_CLASSES}); gezeigt werden ${classes} Klassen.`
+			);
+		} else classes = parsed;
+	}
+
+	// Selection
+	let selection: string | null = null;
+	const rawSelection = read('gebiet');
+	if (rawSelection !== null) {
+		const key = rawSelection.trim();
+		if (ctx.areaKeys[level]?.has(key)) selection = key;
+		else {
+			problems.push(
+				`Parameter 'gebiet': ${quote(rawSelection)} ist kein ${LEVEL_SINGULAR[level]} dieser Karte; ` +
+					`es ist kein Gebiet ausgewählt.`
+			);
+		}
+	}
+
+	// Overlays
+	const regionen = readFlag(read('regionen'), false, (raw) =>
+		problems.push(
+			`Parameter 'regionen': ${quote(raw)} ist weder 0 noch 1; die Bildungsregionen werden nicht gezeigt.`
+		)
+	);
+	const lernorte = readFlag(read('lernorte'), true, (raw) =>
+		problems.push(`Parameter 'lernorte': ${quote(raw)} ist weder 0 noch 1; die Lernorte werden gezeigt.`)
+	);
+
+	// Lernort filters
+	const types = readList(read('typen'), ctx.lernortTypes, (unknown, none) =>
+		problems.push(
+			`Parameter 'typen': ${unknownList(unknown, 'kein bekannter Lernort-Typ', 'keine bekannten Lernort-Typen')}` +
+				(none ? '; gezeigt werden alle Typen.' : '.')
+		)
+	);
+	const phases = readList(read('phasen'), LERNORT_PHASES, (unknown, none) =>
+		problems.push(
+			`Parameter 'phasen': ${unknownList(unknown, 'keine Bildungsphase mit Lernorten', 'keine Bildungsphasen mit Lernorten')}` +
+				(none ? '; gezeigt werden alle Phasen.' : '.')
+		)
+	);
+
+	// Map view
+	let view: ViewState['view'] = null;
+	const rawView = read('karte');
+	if (rawView !== null) {
+		view = parseMapView(rawView);
+		if (view === null) {
+			problems.push(
+				`Parameter 'karte': ${quote(rawView)} ist kein Kartenausschnitt (Länge,Breite,Zoom); ` +
+					`gezeigt wird der Standardausschnitt.`
+			);
+		}
+	}
+
+	return {
+		state: {
+			level,
+			indicator: meta.id,
+			year,
+			method,
+			classes,
+			breaks,
+			selection,
+			regionen,
+			lernorte,
+			types,
+			phases,
+			view
+		},
+		problems
+	};
+}
+
+/**
+ * Writes the view state as URL parameters: defaults are left out and parameters come in the
+ * order of `VIEW_PARAMS`, so equal states give equal, short URLs.
+ *
+ * `serializeView({ …defaults, year: 2022, regionen: true }, ctx).toString()` -> "jahr=2022&regionen=1"
+ *
+ * Lists are written in catalog order without duplicates; a list naming every option is left out
+ * (it means the same as no filter). The state is not validated: `parseView` does that on reading.
+ */
+export function serializeView(state: ViewState, ctx: UrlContext): URLSearchParams {
+	const p = new URLSearchParams();
+	if (state.level !== defaultLevel(ctx)) p.set('ebene', state.level);
+	if (state.indicator !== ctx.defaultIndicator) p.set('indikator', state.indicator);
+	const meta = indicatorById(ctx, state.indicator);
+	if (!meta || state.year !== newestYear(meta)) p.set('jahr', String(state.year));
+	if (state.method !== DEFAULT_METHOD) p.set('methode', METHOD_PARAM[state.method] ?? String(state.method));
+	if (state.method === 'manual') p.set('grenzen', state.breaks.map(String).join(','));
+	else if (state.classes !== DEFAULT_CLASSES) p.set('klassen', String(state.classes));
+	if (state.selection !== null) p.set('gebiet', state.selection);
+	if (state.regionen) p.set('regionen', '1');
+	if (!state.lernorte) p.set('lernorte', '0');
+	const types = canonicalList(state.types, ctx.lernortTypes);
+	if (types.length > 0 && types.length < ctx.lernortTypes.length) p.set('typen', types.join(','));
+	const phases = canonicalList(state.phases, LERNORT_PHASES);
+	if (phases.length > 0 && phases.length < LERNORT_PHASES.length) p.set('phasen', phases.join(','));
+	if (state.view) {
+		const { lon, lat, zoom } = state.view;
+		p.set('karte', `${lon.toFixed(4)},${lat.toFixed(4)},${zoom.toFixed(2)}`);
+	}
+	return p;
+}
+
+/**
+ * Applies a change to the current URL parameters and returns the new ones; the one place that
+ * keeps the state consistent when a field changes:
+ * - a new indicator keeps the year if it has it, else shows its newest year;
+ * - a new level keeps the selection only if the key exists on that level;
+ * - a method other than `manual` drops the breaks; `manual` needs `breaks` in the same patch (or
+ *   already in the URL), otherwise the method stays quantile.
+ *
+ * Parameters that are not part of the view are kept, after the view parameters.
+ *
+ * `patchParams(new URLSearchParams('jahr=2020&embed=1'), { indicator: 'x' }, ctx).toString()` ->
+ * "indikator=x&embed=1" (when x has no 2020)
+ */
+export function patchParams(
+	current: URLSearchParams,
+	patch: Partial<ViewState>,
+	ctx: UrlContext
+): URLSearchParams {
+	const { state } = parseView(current, ctx);
+	const merged: ViewState = { ...state };
+	for (const [key, value] of Object.entries(patch) as Array<[keyof ViewState, unknown]>) {
+		if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
+	}
+	// Reading the merged state back applies every fallback of parseView to the patched fields.
+	const next = parseView(serializeView(merged, ctx), ctx).state;
+	const out = serializeView(next, ctx);
+	for (const [key, value] of current) if (!VIEW_PARAM_SET.has(key)) out.append(key, value);
+	return out;
+}
+
+function checkContext(ctx: UrlContext): void {
+	if (ctx.levels.length === 0) throw new RangeError('UrlContext: no levels');
+	const meta = indicatorById(ctx, ctx.defaultIndicator);
+	if (!meta)
+		throw new RangeError(`UrlContext: default indicator ${ctx.defaultIndicator} is not in the catalog`);
+	for (const i of ctx.indicators) {
+		if (i.years.length === 0) throw new RangeError(`UrlContext: indicator ${i.id} has no years`);
+	}
+}
+
+function defaultLevel(ctx: UrlContext): Level {
+	return ctx.levels.includes('stadtteil') ? 'stadtteil' : ctx.levels[0]!;
+}
+
+function indicatorById(ctx: UrlContext, id: string): IndicatorMeta | undefined {
+	return ctx.indicators.find((i) => i.id === id);
+}
+
+function newestYear(meta: IndicatorMeta): number {
+	return Math.max(...meta.years);
+}
+
+function title(meta: IndicatorMeta): string {
+	return `‚${meta.title}‘`;
+}
+
+/** A user-supplied value for a message: control characters removed, at most 40 characters, in German quotes. */
+function quote(raw: string): string {
+	const clean = [...raw]
+		.filter((ch) => {
+			const code = ch.codePointAt(0)!;
+			return code >= 0x20 && (code < 0x7f || code > 0x9f);
+		})
+		.join('')
+		.trim();
+	const chars = [...clean];
+	return `‚${chars.length > 40 ? chars.slice(0, 39).join('') + '…' : clean}‘`;
+}
+
+function capitalize(text: string): string {
+	return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function isDigits(text: string): boolean {
+	return text.length > 0 && [...text].every((ch) => ch >= '0' && ch <= '9');
+}
+
+/** "12.5", "-3", "1e3" -> number; null for anything Number() would read but a person would not write. */
+function parseDecimal(token: string): number | null {
+	const text = token.trim();
+	if (text.length === 0 || text.length > 32) return null;
+	// Number() also reads hex, binary, "Infinity" and blanks; allow only signs, digits, point and exponent.
+	if (![...text].every((ch) => '0123456789+-.eE'.includes(ch))) return null;
+	const n = Number(text);
+	if (!Number.isFinite(n) || Math.abs(n) > MAX_ABS_NUMBER) return null;
+	return n + 0; // -0 -> 0
+}
+
+/** Thresholds from 'grenzen', or a German sentence saying what is wrong with them. */
+function parseBreaks(raw: string): number[] | string {
+	const germanDecimals = raw.includes(';');
+	const tokens = raw.split(germanDecimals ? ';' : ',').filter((t) => t.trim() !== '');
+	const values: number[] = [];
+	for (const token of tokens) {
+		const n = parseDecimal(germanDecimals ? token.replace(',', '.') : token);
+		if (n === null) return `${quote(token)} ist keine Zahl.`;
+		values.push(n);
+	}
+	return manualBreaksProblem(values) ?? values;
+}
+
+function readFlag(raw: string | null, fallback: boolean, onProblem: (raw: string) => void): boolean {
+	if (raw === null) return fallback;
+	const text = raw.trim();
+	if (text === '1') return true;
+	if (text === '0') return false;
+	onProblem(raw);
+	return fallback;
+}
+
+/**
+ * A comma list of ids, kept in the order of `known`, without duplicates; naming every known id
+ * is the same as no filter (empty).
+ */
+function readList<T extends string>(
+	raw: string | null,
+	known: readonly T[],
+	onUnknown: (unknown: string[], none: boolean) => void
+): T[] {
+	if (raw === null) return [];
+	const byLowerCase = new Map(known.map((id) => [id.toLowerCase(), id]));
+	const tokens = raw
+		.split(',')
+		.map((t) => t.trim())
+		.filter((t) => t !== '');
+	const unknown = [...new Set(tokens.filter((t) => !byLowerCase.has(t.toLowerCase())))];
+	const list = canonicalList(
+		tokens.map((t) => byLowerCase.get(t.toLowerCase()) ?? ''),
+		known
+	);
+	if (unknown.length > 0) onUnknown(unknown, list.length === 0);
+	return list.length === known.length ? [] : list;
+}
+
+function canonicalList<T extends string>(items: readonly string[], known: readonly T[]): T[] {
+	const wanted = new Set(items);
+	return known.filter((id) => wanted.has(id));
+}
+
+function unknownList(unknown: string[], singular: string, plural: string): string {
+	const shown = unknown.slice(0, 3).map(quote).join(', ') + (unknown.length > 3 ? ' …' : '');
+	return unknown.length === 1
+		? `${shown} ist ${singular} und wird ignoriert`
+		: `${shown} sind ${plural} und werden ignoriert`;
+}
+
+/** "9.18,48.78,11.25" -> { lon, lat, zoom }, rounded and clamped to what the map can show; null if unusable. */
+function parseMapView(raw: string): ViewState['view'] {
+	const parts = raw.split(',');
+	if (parts.length !== 3) return null;
+	const [lon, lat, zoom] = parts.map(parseDecimal) as [number | null, number | null, number | null];
+	if (lon === null || lat === null || zoom === null) return null;
+	if (Math.abs(lon) > 180 || Math.abs(lat) > 90 || zoom < 0 || zoom > 24) return null;
+	// Web Mercator ends near ±85°; the map's zoom stops at 22.
+	return {
+		lon: round(lon, 4),
+		lat: round(Math.min(85, Math.max(-85, lat)), 4),
+		zoom: round(Math.min(22, zoom), 2)
+	};
+}
+
+function round(v: number, decimals: number): number {
+	return Number(v.toFixed(decimals)) + 0;
+}
