@@ -1,11 +1,11 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Error {
+			message: string;
+			/** What the reader can do about it, in German. */
+			hint?: string;
+		}
 	}
 }
 

@@ -6,6 +6,7 @@ import {
 	parseClassCount,
 	type ClassMethod
 } from '../domain/classify';
+import { parseBreaksText } from '../domain/classMethods';
 import { BILDUNGSPHASEN } from '../domain/phases';
 import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
 
@@ -89,7 +90,8 @@ const MAX_PARAM_LENGTH = 1000;
 /** Numbers beyond this size are treated as garbage. */
 const MAX_ABS_NUMBER = 1e15;
 
-const METHOD_PARAM: Readonly<Record<ClassMethod, string>> = {
+/** URL values of the class methods. */
+export const METHOD_PARAM: Readonly<Record<ClassMethod, string>> = {
 	quantile: 'quantile',
 	equal: 'gleich',
 	jenks: 'jenks',
@@ -225,7 +227,7 @@ export function parseView(
 				`Parameter 'methode': eigene Klassen brauchen den Parameter 'grenzen'; ${DEFAULT_METHOD_TEXT}.`
 			);
 		} else {
-			const parsed = parseBreaks(rawBreaks);
+			const parsed = parseBreaksText(rawBreaks);
 			if (typeof parsed === 'string') {
 				problems.push(`Parameter 'grenzen': ${parsed} ${capitalize(DEFAULT_METHOD_TEXT)}.`);
 			} else breaks = parsed;
@@ -441,19 +443,6 @@ function parseDecimal(token: string): number | null {
 	const n = Number(text);
 	if (!Number.isFinite(n) || Math.abs(n) > MAX_ABS_NUMBER) return null;
 	return n + 0; // -0 -> 0
-}
-
-/** Thresholds from 'grenzen', or a German sentence saying what is wrong with them. */
-function parseBreaks(raw: string): number[] | string {
-	const germanDecimals = raw.includes(';');
-	const tokens = raw.split(germanDecimals ? ';' : ',').filter((t) => t.trim() !== '');
-	const values: number[] = [];
-	for (const token of tokens) {
-		const n = parseDecimal(germanDecimals ? token.replace(',', '.') : token);
-		if (n === null) return `${quote(token)} ist keine Zahl.`;
-		values.push(n);
-	}
-	return manualBreaksProblem(values) ?? values;
 }
 
 function readFlag(raw: string | null, fallback: boolean, onProblem: (raw: string) => void): boolean {

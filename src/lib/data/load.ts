@@ -1,0 +1,91 @@
+import type { Topology } from 'topojson-specification';
+import type { Catalog, Lernort, ValuesWire } from '$lib/domain/types';
+import { validateCatalog, validateLernorte, validateTopology, validateValues } from './validate';
+
+/** Everything the dashboard needs for one city, validated. */
+export interface CityData {
+	catalog: Catalog;
+	topology: Topology;
+	values: ValuesWire;
+	lernorte: Lernort[];
+}
+
+/** A data file could not be loaded or does not have the expected shape. */
+export class DataError extends Error {
+	constructor(
+		readonly file: string,
+		message: string,
+		readonly hint: string
+	) {
+		super(`${file}: ${message}`);
+		this.name = 'DataError';
+	}
+}
+
+type Fetch = typeof fetch;
+
+async function fetchJson(fetchFn: Fetch, url: string): Promise<unknown> {
+	let res: Response;
+	try {
+		res = await fetchFn(url);
+	} catch (err) {
+		throw new DataError(
+			url,
+			`konnte nicht geladen werden (${err instanceof Error ? err.message : String(err)})`,
+			'Netzwerkverbindung prüfen und die Seite neu laden.'
+		);
+	}
+	if (!res.ok) {
+		throw new DataError(
+			url,
+			`antwortete mit HTTP ${res.status}`,
+			'Die Datendateien fehlen: `npm run data` ausführen und die Seite neu bauen.'
+		);
+	}
+	try {
+		return await res.json();
+	} catch {
+		throw new DataError(
+			url,
+			'ist kein gültiges JSON',
+			'Die Datei ist beschädigt: mit `npm run data` neu erzeugen.'
+		);
+	}
+}
+
+function check<T>(file: string, data: unknown, validate: (d: unknown) => string[]): T {
+	const problems = validate(data);
+	if (problems.length > 0) {
+		throw new DataError(
+			file,
+			`hat nicht die erwartete Form: ${problems.slice(0, 5).join('; ')}`,
+			'Die Datei mit `npm run data` aus geodata/ neu erzeugen.'
+		);
+	}
+	return data as T;
+}
+
+/**
+ * Loads and validates the generated files of a city from `<base>/data/<city>/`.
+ * `loadCityData(fetch, '', 'stuttgart')` -> { catalog, topology, values, lernorte }.
+ */
+export async function loadCityData(fetchFn: Fetch, base: string, city: string): Promise<CityData> {
+	const dir = `${base}/data/${encodeURIComponent(city)}`;
+	const files = {
+		catalog: `${dir}/catalog.json`,
+		topology: `${dir}/areas.topo.json`,
+		values: `${dir}/values.json`,
+		lernorte: `${dir}/lernorte.json`
+	};
+	const [catalogRaw, topologyRaw, valuesRaw, lernorteRaw] = await Promise.all([
+		fetchJson(fetchFn, files.catalog),
+		fetchJson(fetchFn, files.topology),
+		fetchJson(fetchFn, files.values),
+		fetchJson(fetchFn, files.lernorte)
+	]);
+	const catalog = check<Catalog>(files.catalog, catalogRaw, validateCatalog);
+	const topology = check<Topology>(files.topology, topologyRaw, validateTopology);
+	const values = check<ValuesWire>(files.values, valuesRaw, (d) => validateValues(d, catalog));
+	const lernorte = check<{ lernorte: Lernort[] }>(files.lernorte, lernorteRaw, validateLernorte).lernorte;
+	return { catalog, topology, values, lernorte };
+}

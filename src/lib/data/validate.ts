@@ -1,0 +1,110 @@
+import type { Catalog } from '$lib/domain/types';
+
+/*
+ * Shape checks of the generated data files as the browser receives them. They guard
+ * against stale or hand-edited files in static/data; the thorough checks of the sources
+ * happen in the data build. Each returns a list of problems in German (empty = fine).
+ */
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const UNIT_KINDS = ['stadtteil', 'stadtbezirk', 'bildungsregion', 'stadt'] as const;
+
+/** `validateCatalog({})` -> ['„city“ fehlt', ...] */
+export function validateCatalog(data: unknown): string[] {
+	if (!isObject(data)) return ['Katalog ist kein Objekt'];
+	const problems: string[] = [];
+	const city = data.city;
+	if (!isObject(city) || typeof city.id !== 'string' || typeof city.name !== 'string') {
+		problems.push('„city“ fehlt oder hat keine id/name');
+	}
+	if (!Array.isArray(data.indicators) || data.indicators.length === 0) {
+		problems.push('„indicators“ fehlt oder ist leer');
+	} else {
+		data.indicators.forEach((ind, i) => {
+			if (!isObject(ind)) return problems.push(`indicators[${i}] ist kein Objekt`);
+			for (const key of ['id', 'title', 'unit', 'source', 'direction', 'kind'] as const) {
+				if (typeof ind[key] !== 'string') problems.push(`indicators[${i}].${key} fehlt`);
+			}
+			if (!Array.isArray(ind.years) || ind.years.some((y) => !Number.isInteger(y))) {
+				problems.push(`indicators[${i}].years ist keine Liste von Jahren`);
+			}
+		});
+	}
+	if (!Array.isArray(data.lernortTypes)) problems.push('„lernortTypes“ fehlt');
+	if (!Array.isArray(data.phases)) problems.push('„phases“ fehlt');
+	if (!isObject(data.units)) {
+		problems.push('„units“ fehlt');
+	} else {
+		for (const kind of UNIT_KINDS) {
+			if (!Array.isArray(data.units[kind])) problems.push(`units.${kind} fehlt`);
+		}
+	}
+	return problems;
+}
+
+/** Checks that the topology has the two level objects as geometry collections with ids. */
+export function validateTopology(data: unknown): string[] {
+	if (!isObject(data) || data.type !== 'Topology') return ['keine TopoJSON-Topologie'];
+	if (!Array.isArray(data.arcs)) return ['„arcs“ fehlt'];
+	const objects = data.objects;
+	if (!isObject(objects)) return ['„objects“ fehlt'];
+	const problems: string[] = [];
+	for (const level of ['stadtteil', 'stadtbezirk']) {
+		const obj = objects[level];
+		if (!isObject(obj) || obj.type !== 'GeometryCollection' || !Array.isArray(obj.geometries)) {
+			problems.push(`Objekt „${level}“ fehlt oder ist keine GeometryCollection`);
+			continue;
+		}
+		const missingId = obj.geometries.findIndex((g) => !isObject(g) || typeof g.id !== 'string');
+		if (missingId >= 0) problems.push(`${level}: Geometrie ${missingId} hat keinen Schlüssel (id)`);
+	}
+	return problems;
+}
+
+/** Checks that every series is aligned with its unit list and names a catalog indicator. */
+export function validateValues(data: unknown, catalog: Catalog): string[] {
+	if (!isObject(data) || !isObject(data.units) || !isObject(data.indicators)) {
+		return ['„units“ oder „indicators“ fehlt'];
+	}
+	const units = data.units;
+	const problems: string[] = [];
+	const known = new Set(catalog.indicators.map((i) => i.id));
+	for (const [id, byYear] of Object.entries(data.indicators)) {
+		if (!known.has(id)) problems.push(`Indikator „${id}“ fehlt im Katalog`);
+		if (!isObject(byYear)) continue;
+		for (const [year, byKind] of Object.entries(byYear)) {
+			if (!isObject(byKind)) continue;
+			for (const [kind, series] of Object.entries(byKind)) {
+				const keys = units[kind];
+				if (!Array.isArray(keys)) {
+					problems.push(`${id}/${year}: unbekannte Einheit „${kind}“`);
+				} else if (!isObject(series) || !Array.isArray(series.n) || series.n.length !== keys.length) {
+					problems.push(`${id}/${year}/${kind}: Werteliste passt nicht zu den ${keys.length} Gebieten`);
+				}
+			}
+		}
+	}
+	return problems;
+}
+
+/** Checks the Lernorte list: ids, names, types and finite WGS84 coordinates. */
+export function validateLernorte(data: unknown): string[] {
+	if (!isObject(data) || !Array.isArray(data.lernorte)) return ['„lernorte“ fehlt'];
+	const problems: string[] = [];
+	data.lernorte.forEach((l, i) => {
+		if (problems.length >= 10) return;
+		if (!isObject(l) || typeof l.id !== 'string' || typeof l.type !== 'string') {
+			problems.push(`lernorte[${i}]: id oder type fehlt`);
+		} else if (
+			typeof l.lon !== 'number' ||
+			typeof l.lat !== 'number' ||
+			Math.abs(l.lon) > 180 ||
+			Math.abs(l.lat) > 90
+		) {
+			problems.push(`lernorte[${i}] (${l.id}): ungültige Koordinaten`);
+		}
+	});
+	return problems;
+}

@@ -1,0 +1,94 @@
+import { unitCell } from './choropleth';
+import { formatValue } from './format';
+import { LERNORT_CATEGORY_LABELS } from './lernortTypes';
+import type { Catalog, Cell, IndicatorMeta, Level, Lernort, LernortCategory, ValuesWire } from './types';
+
+export interface AreaSummary {
+	key: string;
+	name: string;
+	levelLabel: string;
+	parent: { key: string; name: string } | null;
+	regions: string[];
+	cell: Cell;
+	valueText: string;
+	comparisons: Array<{ label: string; text: string }>;
+	lernorte: {
+		total: number;
+		byCategory: Array<{ category: LernortCategory; label: string; count: number }>;
+		byType: Array<{ type: string; label: string; count: number }>;
+	};
+}
+
+/**
+ * What the side panel says about one area: its value, the values of its Bezirk and the
+ * city for comparison, the Bildungsregionen it belongs to and its Lernorte by category and type.
+ * Returns null for an unknown key.
+ */
+export function areaSummary(
+	catalog: Catalog,
+	values: ValuesWire,
+	lernorte: readonly Lernort[],
+	meta: IndicatorMeta,
+	year: number,
+	level: Level,
+	key: string
+): AreaSummary | null {
+	const unit = catalog.units[level].find((u) => u.key === key);
+	if (!unit) return null;
+	const levelDef = catalog.city.levels.find((l) => l.id === level);
+	const cell = unitCell(values, meta, level, key, year);
+
+	const parentKey = level === 'stadtteil' ? unit.parent : undefined;
+	const parentUnit = parentKey ? catalog.units.stadtbezirk.find((u) => u.key === parentKey) : undefined;
+	const comparisons: AreaSummary['comparisons'] = [];
+	if (parentUnit) {
+		comparisons.push({
+			label: `Stadtbezirk ${parentUnit.name}`,
+			text: formatValue(unitCell(values, meta, 'stadtbezirk', parentUnit.key, year), meta)
+		});
+	}
+	const city = catalog.units.stadt[0];
+	if (city) {
+		comparisons.push({
+			label: `Stadt ${city.name}`,
+			text: formatValue(unitCell(values, meta, 'stadt', city.key, year), meta)
+		});
+	}
+
+	const stadtteilKeys =
+		level === 'stadtteil'
+			? new Set([key])
+			: new Set(catalog.units.stadtteil.filter((u) => u.parent === key).map((u) => u.key));
+	const regions = catalog.city.bildungsregionen
+		.filter((r) =>
+			r.level === level
+				? r.areas.includes(key)
+				: r.level === 'stadtbezirk'
+					? parentKey !== undefined && r.areas.includes(parentKey)
+					: r.areas.some((a) => stadtteilKeys.has(a))
+		)
+		.map((r) => r.name);
+
+	const inArea = lernorte.filter((l) => stadtteilKeys.has(l.stadtteil));
+	const byCategory = (Object.keys(LERNORT_CATEGORY_LABELS) as LernortCategory[]).map((category) => ({
+		category,
+		label: LERNORT_CATEGORY_LABELS[category],
+		count: inArea.filter((l) => l.category === category).length
+	}));
+	const byType = catalog.lernortTypes
+		.map((t) => ({ type: t.id, label: t.labelPlural, count: inArea.filter((l) => l.type === t.id).length }))
+		.filter((t) => t.count > 0)
+		.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'de'));
+
+	return {
+		key,
+		name: unit.name,
+		levelLabel: levelDef?.label ?? level,
+		parent: parentUnit ? { key: parentUnit.key, name: parentUnit.name } : null,
+		regions,
+		cell,
+		valueText: formatValue(cell, meta),
+		comparisons,
+		lernorte: { total: inArea.length, byCategory, byType }
+	};
+}

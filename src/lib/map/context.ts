@@ -1,0 +1,26 @@
+import { getContext, setContext } from 'svelte';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import type { Layer } from '@deck.gl/core';
+
+/** What a map layer component gets from its enclosing MapView. */
+export interface MapContext {
+	/** The MapLibre map, once its style has loaded. */
+	readonly map: MaplibreMap;
+	/**
+	 * Registers (or with `null` removes) a deck.gl layer under a stable slot name. The
+	 * MapView passes all registered layers to one overlay, ordered by `order`.
+	 */
+	setDeckLayer(slot: string, layer: Layer | null, order?: number): void;
+}
+
+const KEY = Symbol('bl-map');
+
+export function setMapContext(ctx: MapContext): void {
+	setContext(KEY, ctx);
+}
+
+export function getMapContext(): MapContext {
+	const ctx = getContext<MapContext | undefined>(KEY);
+	if (!ctx) throw new Error('Map layer components must be placed inside <MapView>.');
+	return ctx;
+}

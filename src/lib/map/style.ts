@@ -1,0 +1,107 @@
+import type {
+	DataDrivenPropertyValueSpecification,
+	ExpressionSpecification,
+	StyleSpecification
+} from 'maplibre-gl';
+import { CLASS_MISSING, CLASS_SUPPRESSED } from '$lib/domain/choropleth';
+
+
+/** Id of the hatch image registered for suppressed areas. */
+export const HATCH_IMAGE = 'bl-hatch';
+
+export const MAP_COLORS = {
+	background: '#f3f1ec',
+	outsideCity: '#e9e6df',
+	areaLine: '#ffffff',
+	parentLine: '#4a4a4a',
+	hoverLine: '#1a1a1a',
+	selectedLine: '#000000',
+	regionLine: '#005a8c'
+} as const;
+
+/**
+ * The base style without any remote source: a plain background. Areas, labels and
+ * Lernorte are added by their layer components. With `basemapStyleUrl` MapLibre loads
+ * that style instead (for example basemap.de), and our layers go on top.
+ * `baseStyle()` -> { version: 8, sources: {}, layers: [background] }
+ */
+export function baseStyle(basemapStyleUrl?: string): StyleSpecification | string {
+	if (basemapStyleUrl) return basemapStyleUrl;
+	return {
+		version: 8,
+		name: 'Bildungslandkarte (ohne Hintergrundkarte)',
+		sources: {},
+		layers: [
+			{ id: 'background', type: 'background', paint: { 'background-color': MAP_COLORS.background } }
+		]
+	};
+}
+
+/**
+ * Fill colour from the feature-state `cls` (class index) set per area.
+ * `fillColor(['#a', '#b'], '#n', '#s')` ->
+ *   ['match', ['coalesce', ['feature-state', 'cls'], -1], 0, '#a', 1, '#b', -2, '#s', '#n']
+ */
+export function fillColor(
+	classColors: readonly string[],
+	noDataColor: string,
+	suppressedColor: string
+): ExpressionSpecification {
+	const branches: Array<number | string> = [];
+	classColors.forEach((color, i) => branches.push(i, color));
+	return [
+		'match',
+		['coalesce', ['feature-state', 'cls'], CLASS_MISSING],
+		...branches,
+		CLASS_SUPPRESSED,
+		suppressedColor,
+		noDataColor
+	] as unknown as ExpressionSpecification;
+}
+
+/** Opacity of the hatch overlay: 1 on suppressed areas, 0 elsewhere. */
+export function hatchOpacity(): ExpressionSpecification {
+	return ['case', ['==', ['feature-state', 'cls'], CLASS_SUPPRESSED], 1, 0];
+}
+
+/** Outline width that grows on hover and selection, so both stay visible on any fill. */
+export function outlineWidth(base: number): DataDrivenPropertyValueSpecification<number> {
+	return [
+		'case',
+		['boolean', ['feature-state', 'selected'], false],
+		base + 2.5,
+		['boolean', ['feature-state', 'hover'], false],
+		base + 1.5,
+		base
+	];
+}
+
+export function outlineColor(): DataDrivenPropertyValueSpecification<string> {
+	return [
+		'case',
+		['boolean', ['feature-state', 'selected'], false],
+		MAP_COLORS.selectedLine,
+		['boolean', ['feature-state', 'hover'], false],
+		MAP_COLORS.hoverLine,
+		MAP_COLORS.areaLine
+	];
+}
+
+/**
+ * A small diagonal hatch as RGBA pixels, so suppressed areas read as "withheld" even in
+ * greyscale print and for colour-blind readers. `hatchPattern(8).data.length` -> 256.
+ */
+export function hatchPattern(
+	size = 8,
+	ink: [number, number, number, number] = [90, 90, 90, 255]
+): { width: number; height: number; data: Uint8Array } {
+	const data = new Uint8Array(size * size * 4);
+	for (let y = 0; y < size; y++) {
+		for (let x = 0; x < size; x++) {
+			const onLine = (x + y) % size < 2;
+			const o = (y * size + x) * 4;
+			if (onLine) data.set(ink, o);
+		}
+	}
+	return { width: size, height: size, data };
+}

@@ -1,0 +1,51 @@
+import { getContext, setContext } from 'svelte';
+import { goto } from '$app/navigation';
+import { page } from '$app/state';
+import { parseView, patchParams, type UrlContext, type ViewState } from './url';
+
+/**
+ * The shareable view state, read from the URL and written back through one `set()`.
+ * The URL is the single source of truth: reload, back/forward and a pasted link all
+ * restore the same view.
+ */
+export class ViewStore {
+	readonly #ctx: UrlContext;
+	readonly #parsed = $derived.by(() => parseView(page.url.searchParams, this.#ctx));
+
+	constructor(ctx: UrlContext) {
+		this.#ctx = ctx;
+	}
+
+	get state(): ViewState {
+		return this.#parsed.state;
+	}
+
+	/** Parameters that were ignored, in German, for a calm notice. */
+	get problems(): string[] {
+		return this.#parsed.problems;
+	}
+
+	/**
+	 * Writes a change into the URL. Map movements replace the history entry; every other
+	 * change adds one, so "Zurück" undoes it.
+	 */
+	set(patch: Partial<ViewState>, options: { replace?: boolean } = {}): Promise<void> {
+		const params = patchParams(page.url.searchParams, patch, this.#ctx);
+		const query = params.toString();
+		if (query === page.url.searchParams.toString()) return Promise.resolve();
+		const url = `${page.url.pathname}${query ? `?${query}` : ''}${page.url.hash}`;
+		return goto(url, { replaceState: options.replace ?? false, keepFocus: true, noScroll: true });
+	}
+}
+
+const KEY = Symbol('bl-view');
+
+export function setViewStore(store: ViewStore): ViewStore {
+	return setContext(KEY, store);
+}
+
+export function getViewStore(): ViewStore {
+	const store = getContext<ViewStore | undefined>(KEY);
+	if (!store) throw new Error('ViewStore missing: call setViewStore() in the page.');
+	return store;
+}
