@@ -1,0 +1,110 @@
+/**
+ * A small RFC 4180 CSV reader and writer: comma-separated, `"` quotes with `""` escapes,
+ * LF or CRLF line ends, optional UTF-8 BOM. Every record keeps the 1-based line number
+ * where it starts, so that validation messages can point into the file.
+ */
+
+export interface CsvRecord {
+	/** 1-based line number of the record's first line in the file. */
+	line: number;
+	fields: string[];
+}
+
+export interface CsvTable {
+	header: string[];
+	/** Data records (without the header); blank lines are skipped. */
+	records: CsvRecord[];
+}
+
+/** Thrown for text that is not CSV at all (an unterminated quote). */
+export class CsvSyntaxError extends Error {
+	constructor(
+		message: string,
+		readonly line: number
+	) {
+		super(message);
+		this.name = 'CsvSyntaxError';
+	}
+}
+
+/**
+ * Parse CSV text into a header and records.
+ *
+ * `parseCsv('a,b\n1,"x, y"\n')` -> `{ header: ['a', 'b'], records: [{ line: 2, fields: ['1', 'x, y'] }] }`
+ */
+export function parseCsv(text: string): CsvTable {
+	const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const all: CsvRecord[] = [];
+	let fields: string[] = [];
+	let field = '';
+	let line = 1;
+	let recordLine = 1;
+	let i = 0;
+	let quoted = false;
+	// A record with a single empty field is a blank line and is skipped.
+	const endRecord = () => {
+		fields.push(field);
+		if (!(fields.length === 1 && fields[0] === '')) all.push({ line: recordLine, fields });
+		fields = [];
+		field = '';
+	};
+	while (i < src.length) {
+		const c = src[i];
+		if (quoted) {
+			if (c === '"') {
+				if (src[i + 1] === '"') {
+					field += '"';
+					i += 2;
+					continue;
+				}
+				quoted = false;
+				i++;
+				continue;
+			}
+			if (c === '\n') line++;
+			field += c;
+			i++;
+			continue;
+		}
+		if (c === '"' && field === '') {
+			quoted = true;
+			i++;
+		} else if (c === ',') {
+			fields.push(field);
+			field = '';
+			i++;
+		} else if (c === '\r' && src[i + 1] === '\n') {
+			i++;
+		} else if (c === '\n') {
+			endRecord();
+			line++;
+			recordLine = line;
+			i++;
+		} else {
+			field += c;
+			i++;
+		}
+	}
+	if (quoted)
+		throw new CsvSyntaxError(`Anführungszeichen in Zeile ${recordLine} wird nicht geschlossen`, recordLine);
+	if (field !== '' || fields.length > 0) endRecord();
+	const [head, ...records] = all;
+	return { header: head ? head.fields.map((h) => h.trim()) : [], records };
+}
+
+/** Quote a field when it needs it: `csvField('a, b')` -> `"a, b"`. */
+export function csvField(value: string | number | null | undefined): string {
+	if (value === null || value === undefined) return '';
+	const s = String(value);
+	return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** Serialise a header and rows as CSV text with LF line ends and a final newline. */
+export function formatCsv(
+	header: readonly string[],
+	rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>
+): string {
+	const lines = [header.map(csvField).join(',')];
+	for (const row of rows) lines.push(row.map(csvField).join(','));
+	return lines.join('\n') + '\n';
+}
