@@ -1,0 +1,331 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Catalog, CityConfig, ValuesWire } from '../../src/lib/domain/types';
+import { formatIssue, type ValidationIssue } from '../../src/lib/domain/validateSources';
+import { buildCity, type BuildResult } from './build';
+
+/**
+ * A tiny city "testort" on a 10 x 10 km square: Bezirk 1 with Stadtteile 11 and 12 (south),
+ * Bezirk 2 with 21 and 22 (north).
+ */
+const CITY: CityConfig = {
+	id: 'testort',
+	name: 'Testort',
+	ags: '08999000',
+	levels: [
+		{ id: 'stadtbezirk', label: 'Stadtbezirk', labelPlural: 'Stadtbezirke', count: 2, keyField: 'B' },
+		{ id: 'stadtteil', label: 'Stadtteil', labelPlural: 'Stadtteile', count: 4, keyField: 'T' }
+	],
+	attribution: 'Test',
+	geometry: 'schematic',
+	bildungsregionen: [
+		{ id: 'sued', name: 'Süd', level: 'stadtbezirk', areas: ['1'] },
+		{ id: 'nordwest', name: 'Nordwest', level: 'stadtteil', areas: ['21'] }
+	],
+	demo: { indicators: true, lernorte: true, population: true, note: 'Demodaten' },
+	disclosure: { minCount: 3, minDenominator: 10 },
+	view: { center: [9.05, 48.05], zoom: 11 }
+};
+
+const CATALOG = {
+	indicators: [
+		{
+			id: 'quote',
+			title: 'Quote',
+			definition: 'Testquote',
+			kind: 'ratio',
+			scale: 100,
+			unit: '%',
+			decimals: 1,
+			phases: ['primar'],
+			direction: 'better',
+			source: 'Test',
+			public: true,
+			demo: true
+		},
+		{
+			id: 'anzahl',
+			title: 'Anzahl',
+			definition: 'Testanzahl',
+			kind: 'count',
+			scale: 1,
+			unit: 'Personen',
+			decimals: 0,
+			phases: ['kontext'],
+			direction: 'context',
+			source: 'Test',
+			public: true,
+			demo: true
+		}
+	]
+};
+
+const FILES: Record<string, string> = {
+	'city.json': JSON.stringify(CITY),
+	'indicators.catalog.json': JSON.stringify(CATALOG),
+	'stadtbezirke.csv': 'bezirk_nr,bezirk_name\n1,Süd\n2,Nord\n',
+	'stadtteile.csv':
+		'nr,name,bezirk_nr,bezirk_name,lat,lon\n11,Südwest,1,Süd,48.02,9.02\n12,Südost,1,Süd,48.02,9.08\n21,Nordwest,2,Nord,48.08,9.02\n22,Nordost,2,Nord,48.08,9.08\n',
+	'stadtgrenze.geojson': JSON.stringify({
+		type: 'Feature',
+		properties: {},
+		geometry: {
+			type: 'Polygon',
+			coordinates: [
+				[
+					[9.0, 48.0],
+					[9.1, 48.0],
+					[9.1, 48.1],
+					[9.0, 48.1],
+					[9.0, 48.0]
+				]
+			]
+		}
+	}),
+	'bildungsregionen.csv': 'name,ebene,gebiete\nSüd,stadtbezirk,1\nNordwest,stadtteil,21\n',
+	'indicators.csv': [
+		'indicator,year,area,numerator,denominator',
+		'quote,2022,11,10,40',
+		'quote,2022,12,30,60',
+		'quote,2022,21,.,50',
+		'quote,2022,22,,',
+		'quote,2023,11,2,40',
+		'quote,2023,12,30,60',
+		'quote,2023,21,25,50',
+		'quote,2023,22,20,50',
+		'anzahl,2023,11,100,',
+		'anzahl,2023,12,200,',
+		'anzahl,2023,21,300,',
+		'anzahl,2023,22,400,'
+	].join('\n'),
+	'lernorte.csv': [
+		'id,name,type,lat,lon,address,capacity,source',
+		'kita-1,Kita Süd,kita,48.021,9.021,"Weg 1, 70000 Testort",40,Test',
+		'gs-1,Grundschule Nord,grundschule,48.079,9.081,"Weg 2, 70000 Testort",,Test'
+	].join('\n')
+};
+
+let root: string;
+let geodata: string;
+let out: string;
+
+function writeCity(overrides: Record<string, string | null> = {}) {
+	const dir = join(geodata, 'testort');
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	for (const [name, content] of Object.entries({ ...FILES, ...overrides }))
+		if (content !== null) writeFileSync(join(dir, name), content);
+}
+
+function build(overrides: Record<string, string | null> = {}): BuildResult {
+	writeCity(overrides);
+	return buildCity({ city: 'testort', geodataDir: geodata, outDir: out });
+}
+
+function issuesOf(result: BuildResult): ValidationIssue[] {
+	if (result.ok) throw new Error('expected the build to fail');
+	return result.issues;
+}
+
+const replaceLine = (file: string, from: string, to: string) => FILES[file]!.replace(from, to);
+
+beforeEach(() => {
+	root = mkdtempSync(join(tmpdir(), 'bildungslandkarte-build-'));
+	geodata = join(root, 'geodata');
+	out = join(root, 'out');
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('buildCity', () => {
+	it('writes all files and the index', () => {
+		const result = build();
+		expect(result.ok).toBe(true);
+		for (const f of ['areas.topo.json', 'catalog.json', 'values.json', 'lernorte.json'])
+			expect(existsSync(join(out, 'testort', f))).toBe(true);
+		const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
+		expect(index).toEqual({
+			cities: [{ id: 'testort', name: 'Testort', geometry: 'schematic', demo: true, built: '2023-12-31' }]
+		});
+		if (result.ok) expect(result.summary).toMatchObject({ indicators: 2, years: [2022, 2023], lernorte: 2 });
+	});
+
+	it('aggregates sum/sum, marks partial aggregates and suppresses after aggregation', () => {
+		build();
+		const values = JSON.parse(readFileSync(join(out, 'testort', 'values.json'), 'utf8')) as ValuesWire;
+		expect(values.units).toEqual({
+			stadtteil: ['11', '12', '21', '22'],
+			stadtbezirk: ['1', '2'],
+			bildungsregion: ['sued', 'nordwest'],
+			stadt: ['08999000']
+		});
+		const q22 = values.indicators.quote!['2022']!;
+		expect(q22.stadtteil).toEqual({ n: [10, 30, 'g', null], d: [40, 60, null, null] });
+		// Bezirk 2 has no member with a value (21 suppressed at source, 22 missing).
+		expect(q22.stadtbezirk).toEqual({ n: [40, null], d: [100, null] });
+		expect(q22.stadt).toEqual({ n: [40], d: [100], p: [0] });
+		const q23 = values.indicators.quote!['2023']!;
+		// 11 has 2 < 3: suppressed, and 12 (its only sibling) secondarily; the Bezirk stays.
+		expect(q23.stadtteil?.n).toEqual(['g', 'g', 25, 20]);
+		expect(q23.stadtbezirk).toEqual({ n: [32, 45], d: [100, 100] });
+		expect(q23.bildungsregion).toEqual({ n: [32, 25], d: [100, 50] });
+		expect(values.indicators.anzahl!['2023']!.stadt).toEqual({ n: [1000] });
+	});
+
+	it('derives years and units in the catalog and is reproducible', () => {
+		build();
+		const first = readFileSync(join(out, 'testort', 'catalog.json'), 'utf8');
+		const catalog = JSON.parse(first) as Catalog;
+		expect(catalog.indicators.map((i) => [i.id, i.years])).toEqual([
+			['quote', [2022, 2023]],
+			['anzahl', [2023]]
+		]);
+		expect(catalog.units.stadtteil[0]).toEqual({ key: '11', name: 'Südwest', parent: '1' });
+		expect(catalog.units.stadt).toEqual([{ key: '08999000', name: 'Testort' }]);
+		expect(catalog.built).toBe('2023-12-31');
+		build();
+		expect(readFileSync(join(out, 'testort', 'catalog.json'), 'utf8')).toBe(first);
+	});
+
+	it('takes the built date from SOURCE_DATE_EPOCH when given', () => {
+		writeCity();
+		buildCity({ city: 'testort', geodataDir: geodata, outDir: out, sourceDateEpoch: '1700000000' });
+		const catalog = JSON.parse(readFileSync(join(out, 'testort', 'catalog.json'), 'utf8')) as Catalog;
+		expect(catalog.built).toBe('2023-11-14');
+	});
+
+	it('assigns Lernorte to Stadtteile and rounds coordinates', () => {
+		build({
+			'lernorte.csv': FILES['lernorte.csv']!.replace('48.021,9.021', '48.0212345,9.0212345')
+		});
+		const { lernorte } = JSON.parse(readFileSync(join(out, 'testort', 'lernorte.json'), 'utf8'));
+		expect(lernorte[0]).toMatchObject({
+			stadtteil: '11',
+			lat: 48.02123,
+			lon: 9.02123,
+			capacity: 40,
+			category: 'formal'
+		});
+		expect(lernorte[1]).toMatchObject({ stadtteil: '22' });
+		expect(lernorte[1]).not.toHaveProperty('capacity');
+	});
+
+	it.each<[string, Record<string, string | null>, Partial<ValidationIssue>]>([
+		[
+			'unknown area key',
+			{ 'indicators.csv': replaceLine('indicators.csv', 'quote,2022,12,30,60', 'quote,2022,13,30,60') },
+			{ row: 3, column: 'area', message: 'Unbekannter Gebietsschlüssel „13“' }
+		],
+		[
+			'duplicate area key',
+			{ 'stadtteile.csv': replaceLine('stadtteile.csv', '12,Südost', '11,Südost') },
+			{ row: 3, column: 'nr', message: 'Stadtteil 11 kommt doppelt vor (zuerst in Zeile 2)' }
+		],
+		[
+			'duplicate indicator row',
+			{ 'indicators.csv': FILES['indicators.csv'] + '\nquote,2023,22,1,50' },
+			{ row: 14, column: 'area', message: 'Doppelte Zeile für quote 2023 22 (zuerst in Zeile 9)' }
+		],
+		[
+			'value not a number',
+			{ 'indicators.csv': replaceLine('indicators.csv', 'quote,2023,12,30,60', 'quote,2023,12,"30,5",60') },
+			{ row: 7, column: 'numerator', message: 'Wert „30,5“ ist keine Zahl' }
+		],
+		[
+			'numerator > denominator',
+			{ 'indicators.csv': replaceLine('indicators.csv', 'quote,2023,12,30,60', 'quote,2023,12,60,30') },
+			{ row: 7, column: 'numerator', message: 'Zähler 60 ist größer als der Nenner 30' }
+		],
+		[
+			'indicator missing from the catalog',
+			{ 'indicators.csv': FILES['indicators.csv'] + '\nquota,2023,22,1,50' },
+			{ row: 14, column: 'indicator', message: 'Indikator „quota“ fehlt im Katalog' }
+		],
+		[
+			'Lernort outside every area',
+			{ 'lernorte.csv': replaceLine('lernorte.csv', '48.021,9.021', '9.021,48.021') },
+			{ row: 2, column: 'lat' }
+		],
+		[
+			'unknown Lernort type',
+			{ 'lernorte.csv': replaceLine('lernorte.csv', ',kita,', ',krippe,') },
+			{ row: 2, column: 'type', message: 'Unbekannter Lernort-Typ „krippe“' }
+		],
+		['missing required file', { 'indicators.csv': null }, { message: 'Pflichtdatei fehlt' }],
+		[
+			'count with a denominator',
+			{ 'indicators.csv': replaceLine('indicators.csv', 'anzahl,2023,11,100,', 'anzahl,2023,11,100,5') },
+			{ row: 10, column: 'denominator' }
+		],
+		[
+			'region with an unknown area',
+			{
+				'city.json': JSON.stringify({
+					...CITY,
+					bildungsregionen: [{ id: 'x', name: 'X', level: 'stadtteil', areas: ['99'] }]
+				})
+			},
+			{ column: 'bildungsregionen[0].areas' }
+		],
+		[
+			'broken JSON',
+			{ 'indicators.catalog.json': '{ "indicators": [' },
+			{ file: expect.stringContaining('indicators.catalog.json') as unknown as string }
+		],
+		[
+			'bildungsregionen.csv disagreeing with city.json',
+			{ 'bildungsregionen.csv': 'name,ebene,gebiete\nSüd,stadtbezirk,2\n' },
+			{ row: 2, column: 'gebiete' }
+		]
+	])('reports %s and writes nothing', (_name, overrides, expected) => {
+		const issues = issuesOf(build(overrides));
+		expect(issues).toContainEqual(expect.objectContaining(expected));
+		for (const issue of issues) expect(issue.hint.length).toBeGreaterThan(5);
+		expect(existsSync(join(out, 'testort'))).toBe(false);
+	});
+
+	it('leaves existing output untouched on failure', () => {
+		expect(build().ok).toBe(true);
+		const before = readFileSync(join(out, 'testort', 'values.json'), 'utf8');
+		const index = readFileSync(join(out, 'index.json'), 'utf8');
+		const result = build({ 'indicators.csv': FILES['indicators.csv'] + '\nquote,2023,99,1,x1' });
+		expect(result.ok).toBe(false);
+		expect(readFileSync(join(out, 'testort', 'values.json'), 'utf8')).toBe(before);
+		expect(readFileSync(join(out, 'index.json'), 'utf8')).toBe(index);
+	});
+
+	it('reports every error at once, in file:row:column form', () => {
+		const issues = issuesOf(
+			build({
+				'indicators.csv': FILES['indicators.csv'] + '\nquote,2023,99,1,2\nquote,20x3,11,1,2',
+				'lernorte.csv': replaceLine('lernorte.csv', ',kita,', ',krippe,')
+			})
+		);
+		expect(issues.length).toBeGreaterThanOrEqual(3);
+		expect(formatIssue(issues[0]!)).toMatch(/testort\/indicators\.csv:14:area — .+ — .+/);
+	});
+
+	it('uses an official areas.topo.json when present', () => {
+		expect(build().ok).toBe(true);
+		const topo = readFileSync(join(out, 'testort', 'areas.topo.json'), 'utf8');
+		const official = JSON.parse(topo);
+		delete official.objects.stadtbezirk;
+		official.objects.stadtteil.geometries[0].properties.name = 'Amtlich';
+		const result = build({ 'areas.topo.json': JSON.stringify(official), 'stadtgrenze.geojson': null });
+		expect(result.ok).toBe(true);
+		const written = JSON.parse(readFileSync(join(out, 'testort', 'areas.topo.json'), 'utf8'));
+		expect(written.objects.stadtteil.geometries[0].properties.name).toBe('Amtlich');
+		expect(written.objects.stadtbezirk.geometries.map((g: { id: string }) => g.id)).toEqual(['1', '2']);
+	});
+
+	it('rejects an official topology whose keys do not match', () => {
+		expect(build().ok).toBe(true);
+		const official = JSON.parse(readFileSync(join(out, 'testort', 'areas.topo.json'), 'utf8'));
+		official.objects.stadtteil.geometries[0].id = '19';
+		const issues = issuesOf(build({ 'areas.topo.json': JSON.stringify(official) }));
+		expect(issues).toContainEqual(
+			expect.objectContaining({ column: 'objects.stadtteil', message: 'Geometrie fehlt für 11' })
+		);
+	});
+});
