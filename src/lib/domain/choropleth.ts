@@ -1,5 +1,6 @@
 import { classify, classOf, type ClassMethod, type Classification } from './classify';
-import { cellFromWire, formatRange } from './format';
+import { formatRange } from './format';
+import { cellFromWire } from './wire';
 import { paletteFor } from './palette';
 import type { Cell, IndicatorMeta, UnitKind, ValuesWire } from './types';
 

@@ -65,7 +65,9 @@ export function parseBreaksText(text: string, notation: 'auto' | 'german' = 'aut
 }
 
 /** UI form of `parseBreaksText`: `parseBreaksInput('10; 20,5; 30')` -> { ok: true, breaks: [10, 20.5, 30] } */
-export function parseBreaksInput(text: string): { ok: true; breaks: number[] } | { ok: false; error: string } {
+export function parseBreaksInput(
+	text: string
+): { ok: true; breaks: number[] } | { ok: false; error: string } {
 	const result = parseBreaksText(text, 'german');
 	if (typeof result !== 'string') return { ok: true, breaks: result };
 	const hint = result.endsWith('keine Zahl.') ? ' Bitte Zahlen wie 12,5 durch Semikolon trennen.' : '';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-	cellFromWire,
 	formatClassLabels,
 	formatCount,
 	formatDifference,
@@ -10,7 +9,7 @@ import {
 	MINUS,
 	NBSP
 } from './format';
-import type { Cell, IndicatorMeta, SeriesWire } from './types';
+import type { Cell, IndicatorMeta } from './types';
 
 function meta(overrides: Partial<IndicatorMeta> = {}): IndicatorMeta {
 	return {
@@ -129,60 +128,5 @@ describe('formatDifference', () => {
 		[3, 3, UNITLESS, '±0']
 	])('(%s, %s) -> %s', (a, b, m, expected) => {
 		expect(formatDifference(a, b, m)).toBe(expected);
-	});
-});
-
-describe('cellFromWire', () => {
-	const ratio: SeriesWire = { n: [12, null, 'g', 5, 0, 3], d: [48, null, null, 0, 20, null] };
-	it.each<[number, Cell]>([
-		[0, { status: 'ok', value: 25, numerator: 12, denominator: 48 }],
-		[1, { status: 'missing' }],
-		[2, { status: 'suppressed' }],
-		[3, { status: 'missing' }],
-		[4, { status: 'ok', value: 0, numerator: 0, denominator: 20 }],
-		[5, { status: 'missing' }]
-	])('ratio index %s', (i, expected) => {
-		expect(cellFromWire(ratio, i, PERCENT)).toEqual(expected);
-	});
-
-	it('applies the scale of the indicator', () => {
-		expect(cellFromWire({ n: [3], d: [600] }, 0, PER_1000)).toEqual({
-			status: 'ok',
-			value: 5,
-			numerator: 3,
-			denominator: 600
-		});
-	});
-
-	it('treats a ratio series without denominators as missing', () => {
-		expect(cellFromWire({ n: [3] }, 0, PERCENT)).toEqual({ status: 'missing' });
-	});
-
-	it.each<[number, Cell]>([
-		[0, { status: 'ok', value: 1234, numerator: 1234 }],
-		[1, { status: 'missing' }],
-		[2, { status: 'suppressed' }],
-		[3, { status: 'ok', value: 0, numerator: 0 }]
-	])('count index %s', (i, expected) => {
-		expect(cellFromWire({ n: [1234, null, 'g', 0] }, i, PERSONS)).toEqual(expected);
-	});
-
-	it.each([-1, 2, 0.5, Number.NaN])('throws for index %s', (i) => {
-		expect(() => cellFromWire({ n: [1, 2] }, i, PERSONS)).toThrow(RangeError);
-	});
-
-	it('throws for numbers a data build never writes', () => {
-		expect(() => cellFromWire({ n: [Number.NaN] }, 0, PERSONS)).toThrow(RangeError);
-		expect(() => cellFromWire({ n: [1], d: [-4] }, 0, PERCENT)).toThrow(RangeError);
-		expect(() => cellFromWire({ n: [1], d: [Infinity] }, 0, PERCENT)).toThrow(RangeError);
-	});
-
-	it('does not mutate input', () => {
-		const series = { n: [12, null, 'g'] as SeriesWire['n'], d: [48, null, null] };
-		const copy = structuredClone(series);
-		Object.freeze(series.n);
-		Object.freeze(series.d);
-		for (let i = 0; i < 3; i++) cellFromWire(series, i, PERCENT);
-		expect(series).toEqual(copy);
 	});
 });

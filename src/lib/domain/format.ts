@@ -1,4 +1,4 @@
-import type { Cell, IndicatorMeta, SeriesWire } from './types';
+import type { Cell, IndicatorMeta } from './types';
 
 /**
  * German number and value formatting (de-DE): decimal comma, "." as thousands separator, a real
@@ -102,32 +102,6 @@ export function formatDifference(a: number, b: number, meta: IndicatorMeta): str
 		return `${sign}${body}${NBSP}${body === '1' ? 'Prozentpunkt' : 'Prozentpunkte'}`;
 	}
 	return withUnit(sign + body, meta);
-}
-
-/**
- * Decodes one cell of the wire form (see `SeriesWire`).
- *
- * `cellFromWire({ n: [12], d: [48] }, 0, pct)` -> `{ status: 'ok', value: 25, numerator: 12, denominator: 48 }`
- *
- * `null` -> missing, `"g"` -> suppressed; a ratio without a positive denominator is missing.
- * An index outside the series or a non-finite number is a bug in the data build (RangeError).
- */
-export function cellFromWire(series: SeriesWire, index: number, meta: IndicatorMeta): Cell {
-	if (!Number.isInteger(index) || index < 0 || index >= series.n.length) {
-		throw new RangeError(`cellFromWire: index ${index} outside series of length ${series.n.length}`);
-	}
-	const n = series.n[index];
-	if (n === null || n === undefined) return { status: 'missing' };
-	if (n === 'g') return { status: 'suppressed' };
-	if (!Number.isFinite(n))
-		throw new RangeError(`cellFromWire: numerator ${n} at index ${index} is not finite`);
-	if (meta.kind === 'count') return { status: 'ok', value: n, numerator: n };
-	const d = series.d?.[index];
-	if (d === null || d === undefined || d === 0) return { status: 'missing' };
-	if (!Number.isFinite(d) || d < 0) {
-		throw new RangeError(`cellFromWire: denominator ${d} at index ${index} is not a positive number`);
-	}
-	return { status: 'ok', value: (n / d) * meta.scale, numerator: n, denominator: d };
 }
 
 function isPercentShare(meta: IndicatorMeta): boolean {

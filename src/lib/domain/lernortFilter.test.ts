@@ -29,7 +29,11 @@ describe('filterLernorte', () => {
 		[['kita'], [], ['k1', 'k2']],
 		[[], ['fruehe'], ['k1']],
 		[[], ['primar'], ['g1', 'j1']],
-		[['kita', 'jugendhaus'], ['elementar', 'sek2'], ['k1', 'k2', 'j1']],
+		[
+			['kita', 'jugendhaus'],
+			['elementar', 'sek2'],
+			['k1', 'k2', 'j1']
+		],
 		[['grundschule'], ['sek1'], []],
 		[['unbekannt'], [], []]
 	])('types %j phases %j', (types, phases, ids) => {

@@ -13,7 +13,13 @@ export const LERNORT_TYPES: readonly LernortTypeDef[] = [
 		category: 'formal',
 		phases: ['fruehe']
 	},
-	{ id: 'grundschule', label: 'Grundschule', labelPlural: 'Grundschulen', category: 'formal', phases: ['primar'] },
+	{
+		id: 'grundschule',
+		label: 'Grundschule',
+		labelPlural: 'Grundschulen',
+		category: 'formal',
+		phases: ['primar']
+	},
 	{
 		id: 'gemeinschaftsschule',
 		label: 'Gemeinschaftsschule',
@@ -29,7 +35,13 @@ export const LERNORT_TYPES: readonly LernortTypeDef[] = [
 		phases: ['sek1']
 	},
 	{ id: 'realschule', label: 'Realschule', labelPlural: 'Realschulen', category: 'formal', phases: ['sek1'] },
-	{ id: 'gymnasium', label: 'Gymnasium', labelPlural: 'Gymnasien', category: 'formal', phases: ['sek1', 'sek2'] },
+	{
+		id: 'gymnasium',
+		label: 'Gymnasium',
+		labelPlural: 'Gymnasien',
+		category: 'formal',
+		phases: ['sek1', 'sek2']
+	},
 	{
 		id: 'sbbz',
 		label: 'SBBZ',

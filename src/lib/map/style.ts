@@ -5,7 +5,6 @@ import type {
 } from 'maplibre-gl';
 import { CLASS_MISSING, CLASS_SUPPRESSED } from '$lib/domain/choropleth';
 
-
 /** Id of the hatch image registered for suppressed areas. */
 export const HATCH_IMAGE = 'bl-hatch';
 
@@ -31,9 +30,7 @@ export function baseStyle(basemapStyleUrl?: string): StyleSpecification | string
 		version: 8,
 		name: 'Bildungslandkarte (ohne Hintergrundkarte)',
 		sources: {},
-		layers: [
-			{ id: 'background', type: 'background', paint: { 'background-color': MAP_COLORS.background } }
-		]
+		layers: [{ id: 'background', type: 'background', paint: { 'background-color': MAP_COLORS.background } }]
 	};
 }
 

@@ -2,7 +2,6 @@ import {
 	DEFAULT_CLASSES,
 	MAX_CLASSES,
 	MIN_CLASSES,
-	manualBreaksProblem,
 	parseClassCount,
 	type ClassMethod
 } from '../domain/classify';

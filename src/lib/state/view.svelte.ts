@@ -34,6 +34,8 @@ export class ViewStore {
 		const query = params.toString();
 		if (query === page.url.searchParams.toString()) return Promise.resolve();
 		const url = `${page.url.pathname}${query ? `?${query}` : ''}${page.url.hash}`;
+		// The path is the current, already resolved page path; only the query changes.
+		// eslint-disable-next-line svelte/no-navigation-without-resolve
 		return goto(url, { replaceState: options.replace ?? false, keepFocus: true, noScroll: true });
 	}
 }
