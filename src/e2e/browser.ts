@@ -55,6 +55,9 @@ export interface PageOptions {
 	height?: number;
 }
 
+/** Problems per page, so that a timeout can say what went wrong before it. */
+const PROBLEMS = new WeakMap<Page, string[]>();
+
 export interface TestPage {
 	page: Page;
 	context: BrowserContext;
@@ -111,6 +114,7 @@ export async function newPage(browser: Browser, options: PageOptions): Promise<T
 		if (response.status() >= 400) problems.push(`http ${response.status()}: ${response.url()}`);
 	});
 
+	PROBLEMS.set(page, problems);
 	return { page, context, problems, close: () => context.close() };
 }
 
@@ -123,20 +127,40 @@ export async function idleCount(page: Page): Promise<number> {
 /**
  * Waits until the map container reports `data-map-state="idle"` with a `data-idle-count`
  * greater than `after` (pass the count read before an interaction to wait for the render it
- * caused). Fails fast when the map reports `error`. Resolves to the new idle count.
+ * caused), and then until no further idle follows within `settle` ms: layers that mount after
+ * MapLibre's `load` cause a second render, and the map is only complete after that one.
+ * Fails fast when the map reports `error`. Resolves to the final idle count.
  */
 export async function waitForMapIdle(
 	page: Page,
-	{ after = 0, timeout = 30_000 }: { after?: number; timeout?: number } = {}
+	{ after = 0, timeout = 25_000, settle = 300 }: { after?: number; timeout?: number; settle?: number } = {}
 ): Promise<number> {
+	const deadline = Date.now() + timeout;
+	let count = await waitForIdleAfter(page, after, timeout);
+	for (;;) {
+		await page.waitForTimeout(settle);
+		const now = await idleCount(page);
+		if (now === count && (await mapState(page)) === 'idle') return count;
+		count = await waitForIdleAfter(page, now - 1, Math.max(1000, deadline - Date.now()));
+	}
+}
+
+async function mapState(page: Page): Promise<string | undefined> {
+	return page.evaluate(
+		(selector) => document.querySelector<HTMLElement>(selector)?.dataset.mapState,
+		MAP_SELECTOR
+	);
+}
+
+async function waitForIdleAfter(page: Page, after: number, timeout: number): Promise<number> {
 	const handle = await page
 		.waitForFunction(
 			({ selector, after }) => {
 				const el = document.querySelector<HTMLElement>(selector);
 				if (!el) return false;
 				const state = el.dataset.mapState;
-				if (state === 'error') return { state, count: Number(el.dataset.idleCount ?? 0) };
 				const count = Number(el.dataset.idleCount ?? 0);
+				if (state === 'error') return { state, count };
 				return state === 'idle' && count > after ? { state, count } : false;
 			},
 			{ selector: MAP_SELECTOR, after },
@@ -144,15 +168,25 @@ export async function waitForMapIdle(
 		)
 		.catch(async (error: unknown) => {
 			const state = await page
-				.locator(MAP_SELECTOR)
-				.evaluate((el) => JSON.stringify((el as HTMLElement).dataset))
-				.catch(() => 'map container not found');
-			throw new Error(`Map did not become idle (after idle #${after}) within ${timeout} ms: ${state}`, {
-				cause: error
-			});
+				.evaluate((selector) => {
+					const el = document.querySelector<HTMLElement>(selector);
+					return el ? JSON.stringify(el.dataset) : 'map container not found';
+				}, MAP_SELECTOR)
+				.catch(() => 'page not reachable');
+			const problems = PROBLEMS.get(page) ?? [];
+			throw new Error(
+				`Map did not become idle (after idle #${after}) within ${timeout} ms: ${state}` +
+					(problems.length > 0 ? `\nProblems on the page:\n  ${problems.join('\n  ')}` : ''),
+				{ cause: error }
+			);
 		});
 	const result = (await handle.jsonValue()) as { state: string; count: number };
-	if (result.state === 'error') throw new Error('Map reported data-map-state="error"');
+	if (result.state === 'error') {
+		const problems = PROBLEMS.get(page) ?? [];
+		throw new Error(
+			`Map reported data-map-state="error"${problems.length ? `: ${problems.join('; ')}` : ''}`
+		);
+	}
 	return result.count;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage } from './browser';
+import { launchBrowser, newPage, runAxe } from './browser';
 
 const baseURL = inject('baseURL');
 
@@ -56,6 +56,18 @@ describe('browser harness', () => {
 			});
 			expect(outcome).toBe('blocked');
 			expect(problems).toEqual(['blocked: GET https://example.org/tracker.js']);
+		} finally {
+			await close();
+		}
+	});
+
+	test('runAxe lists serious and critical violations readably', async () => {
+		const { page, close } = await newPage(browser, { baseURL });
+		try {
+			await page.setContent('<html lang="de"><title>t</title><main><input type="text"></main></html>');
+			const violations = await runAxe(page);
+			expect(violations).toHaveLength(1);
+			expect(violations[0]).toMatch(/^label \(critical\): .+ – 1 × \[input\]$/);
 		} finally {
 			await close();
 		}
