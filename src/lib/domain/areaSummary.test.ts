@@ -14,6 +14,7 @@ describe('areaSummary', () => {
 		expect(s.comparisons[1]!.text).toMatch(/^18,3\s%$/);
 		expect(s.regions).toEqual(['Nord']);
 		expect(s.lernorte.total).toBe(3);
+		expect(s.lernorte.sources).toEqual(['Test']);
 		expect(s.lernorte.byCategory.map((c) => c.count)).toEqual([2, 0, 1]);
 		expect(s.lernorte.byType).toEqual([
 			{ type: 'kita', label: 'Kitas', count: 2 },

@@ -14,6 +14,8 @@ export interface AreaSummary {
 	comparisons: Array<{ label: string; text: string }>;
 	lernorte: {
 		total: number;
+		/** Distinct sources of the Lernorte in the area, for the source line. */
+		sources: string[];
 		byCategory: Array<{ category: LernortCategory; label: string; count: number }>;
 		byType: Array<{ type: string; label: string; count: number }>;
 	};
@@ -89,6 +91,11 @@ export function areaSummary(
 		cell,
 		valueText: formatValue(cell, meta),
 		comparisons,
-		lernorte: { total: inArea.length, byCategory, byType }
+		lernorte: {
+			total: inArea.length,
+			sources: [...new Set(inArea.map((l) => l.source))].sort(),
+			byCategory,
+			byType
+		}
 	};
 }
