@@ -160,8 +160,8 @@ async function measureBytes(
 	server: StaticServer,
 	dir: string,
 	path: string
-): Promise<ByteReport> {
-	const { page, context, close } = await newPage(browser, { baseURL: server.baseURL });
+): Promise<{ bytes: ByteReport; problems: string[] }> {
+	const { page, context, problems, close } = await newPage(browser, { baseURL: server.baseURL });
 	const requested = new Set<string>();
 	const workers: string[] = [];
 	context.on('request', (request) => requested.add(request.url()));
@@ -202,7 +202,7 @@ async function measureBytes(
 	if (report.worker.files === 0 && workers.some((w) => w.startsWith('blob:'))) {
 		report.worker.note = 'worker started from a blob: URL; its code is counted in main-thread JS';
 	}
-	return report;
+	return { bytes: report, problems };
 }
 
 /**
@@ -339,16 +339,7 @@ async function measurePage(
 	mode: 'dashboard' | 'bare'
 ): Promise<PageReport> {
 	console.log(`Measuring ${mode} (${RUNS} runs) …`);
-	const probe = await newPage(browser, { baseURL: server.baseURL });
-	let problems: string[];
-	try {
-		await probe.page.goto(server.baseURL + path);
-		await waitForMapIdle(probe.page, { timeout: 60_000 });
-		problems = [...probe.problems];
-	} finally {
-		await probe.close();
-	}
-	const bytes = await measureBytes(browser, server, dir, path);
+	const { bytes, problems } = await measureBytes(browser, server, dir, path);
 	const idle = await measureIdle(browser, server.baseURL, path);
 	return {
 		bytes,
