@@ -3,7 +3,7 @@ import type {
 	ExpressionSpecification,
 	StyleSpecification
 } from 'maplibre-gl';
-import { CLASS_MISSING, CLASS_SUPPRESSED } from '$lib/domain/choropleth';
+import { CLASS_SUPPRESSED } from '$lib/domain/choropleth';
 
 /** Id of the hatch image registered for suppressed areas. */
 export const HATCH_IMAGE = 'bl-hatch';
@@ -35,25 +35,27 @@ export function baseStyle(basemapStyleUrl?: string): StyleSpecification | string
 }
 
 /**
- * Fill colour from the feature-state `cls` (class index) set per area.
- * `fillColor(['#a', '#b'], '#n', '#s')` ->
- *   ['match', ['coalesce', ['feature-state', 'cls'], -1], 0, '#a', 1, '#b', -2, '#s', '#n']
+ * Fill colour read from the feature-state `fill` that AreaLayer sets per area. The expression
+ * itself never changes: replacing a data-driven paint expression makes MapLibre re-tile the
+ * source in its worker, while a feature-state update only rewrites paint buffers.
+ * `fillColor('#c8c8c8')` -> ['to-color', ['coalesce', ['feature-state', 'fill'], '#c8c8c8']]
  */
-export function fillColor(
+export function fillColor(fallback: string): ExpressionSpecification {
+	return ['to-color', ['coalesce', ['feature-state', 'fill'], fallback]];
+}
+
+/**
+ * The colour of a class index: `classColor(1, ['#a', '#b'], '#n', '#s')` -> '#b';
+ * CLASS_SUPPRESSED -> the suppressed colour; CLASS_MISSING or an unknown index -> no-data colour.
+ */
+export function classColor(
+	cls: number,
 	classColors: readonly string[],
 	noDataColor: string,
 	suppressedColor: string
-): ExpressionSpecification {
-	const branches: Array<number | string> = [];
-	classColors.forEach((color, i) => branches.push(i, color));
-	return [
-		'match',
-		['coalesce', ['feature-state', 'cls'], CLASS_MISSING],
-		...branches,
-		CLASS_SUPPRESSED,
-		suppressedColor,
-		noDataColor
-	] as unknown as ExpressionSpecification;
+): string {
+	if (cls === CLASS_SUPPRESSED) return suppressedColor;
+	return classColors[cls] ?? noDataColor;
 }
 
 /** Opacity of the hatch overlay: 1 on suppressed areas, 0 elsewhere. */

@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
+import { shareState } from './share';
 import { parseView, patchParams, type UrlContext, type ViewState } from './url';
 
 /**
@@ -10,7 +11,13 @@ import { parseView, patchParams, type UrlContext, type ViewState } from './url';
  */
 export class ViewStore {
 	readonly #ctx: UrlContext;
-	readonly #parsed = $derived.by(() => parseView(page.url.searchParams, this.#ctx));
+	#previous: ViewState | null = null;
+	readonly #parsed = $derived.by(() => {
+		const { state, problems } = parseView(page.url.searchParams, this.#ctx);
+		// Unchanged parts keep their identity, so a map move does not recompute the choropleth.
+		this.#previous = shareState(this.#previous, state);
+		return { state: this.#previous, problems };
+	});
 
 	constructor(ctx: UrlContext) {
 		this.#ctx = ctx;
