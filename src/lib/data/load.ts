@@ -1,5 +1,6 @@
 import type { Topology } from 'topojson-specification';
 import type { Catalog, Lernort, ValuesWire } from '$lib/domain/types';
+import { CITY_DATA_FILES } from './files';
 import { validateCatalog, validateLernorte, validateTopology, validateValues } from './validate';
 
 /** Everything the dashboard needs for one city, validated. */
@@ -71,11 +72,12 @@ function check<T>(file: string, data: unknown, validate: (d: unknown) => string[
  */
 export async function loadCityData(fetchFn: Fetch, base: string, city: string): Promise<CityData> {
 	const dir = `${base}/data/${encodeURIComponent(city)}`;
+	const [catalogFile, topologyFile, valuesFile, lernorteFile] = CITY_DATA_FILES;
 	const files = {
-		catalog: `${dir}/catalog.json`,
-		topology: `${dir}/areas.topo.json`,
-		values: `${dir}/values.json`,
-		lernorte: `${dir}/lernorte.json`
+		catalog: `${dir}/${catalogFile}`,
+		topology: `${dir}/${topologyFile}`,
+		values: `${dir}/${valuesFile}`,
+		lernorte: `${dir}/${lernorteFile}`
 	};
 	const [catalogRaw, topologyRaw, valuesRaw, lernorteRaw] = await Promise.all([
 		fetchJson(fetchFn, files.catalog),

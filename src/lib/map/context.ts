@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { Map as MaplibreMap } from 'maplibre-gl';
-import type { Layer } from '@deck.gl/core';
+import type { DeckLayerFactory } from './deck';
 
 /** What a map layer component gets from its enclosing MapView. */
 export interface MapContext {
@@ -8,9 +8,10 @@ export interface MapContext {
 	readonly map: MaplibreMap;
 	/**
 	 * Registers (or with `null` removes) a deck.gl layer under a stable slot name. The
-	 * MapView passes all registered layers to one overlay, ordered by `order`.
+	 * MapView builds the layers once deck.gl has loaded and passes them to one overlay,
+	 * ordered by `order`.
 	 */
-	setDeckLayer(slot: string, layer: Layer | null, order?: number): void;
+	setDeckLayer(slot: string, layer: DeckLayerFactory | null, order?: number): void;
 }
 
 const KEY = Symbol('bl-map');

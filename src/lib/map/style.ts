@@ -29,6 +29,9 @@ export function baseStyle(basemapStyleUrl?: string): StyleSpecification | string
 	return {
 		version: 8,
 		name: 'Bildungslandkarte (ohne Hintergrundkarte)',
+		// No animated paint transitions: a recolour is one frame, which keeps software GL
+		// (locked-down office PCs, projectors) responsive and the map reaches idle sooner.
+		transition: { duration: 0, delay: 0 },
 		sources: {},
 		layers: [{ id: 'background', type: 'background', paint: { 'background-color': MAP_COLORS.background } }]
 	};

@@ -1,0 +1,6 @@
+/*
+ * The deck.gl classes the map uses, in one module so that they load as one lazy chunk
+ * (see deck.ts). Nothing else imports deck.gl values directly.
+ */
+export { MapboxOverlay } from '@deck.gl/mapbox';
+export { ScatterplotLayer } from '@deck.gl/layers';
