@@ -1,4 +1,4 @@
-import { manualBreaksProblem, type ClassMethod } from './classify';
+import { manualBreaksProblem, type ClassMethod, type Classification } from './classify';
 import { formatNumber } from './format';
 
 /** The classification methods as the UI offers and explains them (plain German). */
@@ -92,4 +92,21 @@ function parseGermanDecimal(token: string): number | null {
 /** The inverse of `parseBreaksInput` for display: [10, 20.5] -> '10; 20,5' */
 export function formatBreaksInput(breaks: readonly number[]): string {
 	return breaks.map((b) => formatNumber(b)).join('; ');
+}
+
+/**
+ * Thresholds to start from when a person switches to their own breaks: the inner edges of
+ * the classification on screen, rounded to the indicator's decimals, so the map does not jump.
+ * With fewer than two distinct inner edges, two thresholds split the value range in thirds.
+ * `startingBreaks({ breaks: [1, 2.84, 4.61, 10], ... }, 1)` -> [2.8, 4.6]
+ */
+export function startingBreaks(classification: Classification | null, decimals: number): number[] {
+	if (!classification || classification.breaks.length < 2) return [1, 2];
+	const round = (v: number) => Number(v.toFixed(Math.max(0, Math.min(6, decimals))));
+	const inner = [...new Set(classification.breaks.slice(1, -1).map(round))].sort((a, b) => a - b);
+	if (inner.length >= 2 && manualBreaksProblem(inner) === null) return inner;
+	const lo = classification.breaks[0]!;
+	const hi = classification.breaks.at(-1)!;
+	const thirds = [round(lo + (hi - lo) / 3), round(lo + ((hi - lo) * 2) / 3)];
+	return thirds[0]! < thirds[1]! ? thirds : [round(lo), round(lo) + 1];
 }
