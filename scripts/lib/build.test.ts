@@ -269,6 +269,21 @@ describe('buildCity', () => {
 			{ column: 'bildungsregionen[0].areas' }
 		],
 		[
+			'region listing an area twice',
+			{
+				'city.json': JSON.stringify({
+					...CITY,
+					bildungsregionen: [{ id: 'x', name: 'X', level: 'stadtteil', areas: ['11', '11'] }]
+				})
+			},
+			{ column: 'bildungsregionen[0].areas', message: 'Schlüssel „11“ steht doppelt in der Gebietsliste' }
+		],
+		[
+			'a row with an unquoted comma',
+			{ 'lernorte.csv': replaceLine('lernorte.csv', ',kita,', ',kita,extra,') },
+			{ row: 2, message: 'Zeile hat 9 statt 8 Felder' }
+		],
+		[
 			'broken JSON',
 			{ 'indicators.catalog.json': '{ "indicators": [' },
 			{ file: expect.stringContaining('indicators.catalog.json') as unknown as string }

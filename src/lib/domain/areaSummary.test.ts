@@ -15,6 +15,11 @@ describe('areaSummary', () => {
 		expect(s.regions).toEqual(['Nord']);
 		expect(s.lernorte.total).toBe(3);
 		expect(s.lernorte.sources).toEqual(['Test']);
+		expect(s.lernorte.list.map((l) => `${l.type}: ${l.name}`)).toEqual([
+			'Kita: a',
+			'Kita: b',
+			'Spielplatz: c'
+		]);
 		expect(s.lernorte.byCategory.map((c) => c.count)).toEqual([2, 0, 1]);
 		expect(s.lernorte.byType).toEqual([
 			{ type: 'kita', label: 'Kitas', count: 2 },

@@ -1,5 +1,5 @@
 import { unitCell } from './choropleth';
-import { formatValue } from './format';
+import { formatValue, formatValueWithNote } from './format';
 import { LERNORT_CATEGORY_LABELS } from './lernortTypes';
 import type { Catalog, Cell, IndicatorMeta, Level, Lernort, LernortCategory, ValuesWire } from './types';
 
@@ -18,6 +18,8 @@ export interface AreaSummary {
 		sources: string[];
 		byCategory: Array<{ category: LernortCategory; label: string; count: number }>;
 		byType: Array<{ type: string; label: string; count: number }>;
+		/** Every Lernort of the area, by type and name: the keyboard way to what the map's tooltip shows. */
+		list: Array<{ id: string; name: string; type: string; address: string }>;
 	};
 }
 
@@ -46,14 +48,14 @@ export function areaSummary(
 	if (parentUnit) {
 		comparisons.push({
 			label: `Stadtbezirk ${parentUnit.name}`,
-			text: formatValue(unitCell(values, meta, 'stadtbezirk', parentUnit.key, year), meta)
+			text: formatValueWithNote(unitCell(values, meta, 'stadtbezirk', parentUnit.key, year), meta)
 		});
 	}
 	const city = catalog.units.stadt[0];
 	if (city) {
 		comparisons.push({
 			label: `Stadt ${city.name}`,
-			text: formatValue(unitCell(values, meta, 'stadt', city.key, year), meta)
+			text: formatValueWithNote(unitCell(values, meta, 'stadt', city.key, year), meta)
 		});
 	}
 
@@ -95,7 +97,15 @@ export function areaSummary(
 			total: inArea.length,
 			sources: [...new Set(inArea.map((l) => l.source))].sort(),
 			byCategory,
-			byType
+			byType,
+			list: inArea
+				.map((l) => ({
+					id: l.id,
+					name: l.name,
+					type: catalog.lernortTypes.find((t) => t.id === l.type)?.label ?? l.type,
+					address: l.address
+				}))
+				.sort((a, b) => a.type.localeCompare(b.type, 'de') || a.name.localeCompare(b.name, 'de'))
 		}
 	};
 }

@@ -62,6 +62,17 @@ export function formatCount(n: number): string {
  * A cell as shown in tooltips and tables: "12,3 %", "1.234 Personen", "4,5 je 1.000 Kinder",
  * "keine Daten", "geheim gehalten".
  */
+export const PARTIAL_NOTE = 'ohne geheim gehaltene Teilgebiete berechnet';
+
+/**
+ * A value with its caveat: `formatValueWithNote(partialCell, meta)` -> "21,4 % (ohne geheim gehaltene
+ * Teilgebiete berechnet)"; other cells as `formatValue`.
+ */
+export function formatValueWithNote(cell: Cell, meta: IndicatorMeta): string {
+	const text = formatValue(cell, meta);
+	return cell.status === 'ok' && cell.partial ? `${text} (${PARTIAL_NOTE})` : text;
+}
+
 export function formatValue(cell: Cell, meta: IndicatorMeta): string {
 	if (cell.status === 'missing') return NO_DATA_TEXT;
 	if (cell.status === 'suppressed') return SUPPRESSED_TEXT;

@@ -1,5 +1,6 @@
 import { schemeBlues, schemeOrRd, schemePurples } from 'd3';
 import { MAX_CLASSES, MIN_CLASSES } from './classify';
+import { hexToRgb } from './color';
 import type { Direction, LernortCategory } from './types';
 
 /**
@@ -65,19 +66,11 @@ export function contrastRatio(a: string, b: string): number {
 
 /** WCAG 2 relative luminance of an sRGB hex colour, 0 (black) to 1 (white). */
 export function relativeLuminance(hex: string): number {
-	const [r, g, b] = parseHex(hex).map((c) => {
-		const s = c / 255;
-		return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-	}) as [number, number, number];
+	const [r, g, b] = hexToRgb(hex)
+		.slice(0, 3)
+		.map((c) => {
+			const s = c / 255;
+			return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+		}) as [number, number, number];
 	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-const HEX_DIGITS = '0123456789abcdef';
-
-function parseHex(hex: string): [number, number, number] {
-	const body = hex.startsWith('#') ? hex.slice(1).toLowerCase() : '';
-	const valid = (body.length === 3 || body.length === 6) && [...body].every((ch) => HEX_DIGITS.includes(ch));
-	if (!valid) throw new RangeError(`Not a hex colour: ${hex}`);
-	const full = body.length === 3 ? [...body].map((ch) => ch + ch).join('') : body;
-	return [0, 2, 4].map((i) => parseInt(full.slice(i, i + 2), 16)) as [number, number, number];
 }

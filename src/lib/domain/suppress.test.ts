@@ -17,6 +17,9 @@ describe('isPrimarySensitive', () => {
 		['ratio numerator 2', r(2, 50), 'ratio', true],
 		['ratio denominator 9', r(5, 9), 'ratio', true],
 		['ratio 3/10', r(3, 10), 'ratio', false],
+		['ratio complement 1 (9/10)', r(9, 10), 'ratio', true],
+		['ratio complement 0 (50/50)', r(50, 50), 'ratio', true],
+		['ratio complement 3 (47/50)', r(47, 50), 'ratio', false],
 		['missing', { status: 'missing' }, 'ratio', false],
 		['suppressed', { status: 'suppressed' }, 'ratio', false]
 	])('%s', (_name, cell, kind, expected) => {

@@ -16,7 +16,10 @@ export interface DisclosureRules {
 export function isPrimarySensitive(cell: Cell, kind: IndicatorKind, rules: DisclosureRules): boolean {
 	if (cell.status !== 'ok') return false;
 	if (cell.numerator < rules.minCount) return true;
-	return kind === 'ratio' && (cell.denominator ?? 0) < rules.minDenominator;
+	if (kind !== 'ratio') return false;
+	const denominator = cell.denominator ?? 0;
+	// The complement is a count too: "9 of 10" tells that one person lacks the attribute.
+	return denominator < rules.minDenominator || denominator - cell.numerator < rules.minCount;
 }
 
 /** A grouping whose total is published next to its members (Bildungsregion, Stadt). */

@@ -1,4 +1,4 @@
-import { formatCount, formatValue } from './format';
+import { formatCount, formatValue, PARTIAL_NOTE } from './format';
 import { LERNORT_CATEGORY_LABELS } from './lernortTypes';
 import { phaseLabel } from './phases';
 import type { Cell, IndicatorMeta, Lernort, LernortTypeDef } from './types';
@@ -37,6 +37,7 @@ export function areaTooltip(
 		}
 	}
 	if (cell.status === 'suppressed') lines.push(SUPPRESSED_NOTE);
+	if (cell.status === 'ok' && cell.partial) lines.push(`Wert ${PARTIAL_NOTE}`);
 	if (meta.demo) lines.push(DEMO_NOTE);
 	return { title: name, lines };
 }

@@ -48,6 +48,18 @@ function columns(
 		});
 		return null;
 	}
+	for (const record of table.records) {
+		if (record.fields.length === table.header.length) continue;
+		issues.push({
+			file,
+			row: record.line,
+			message: `Zeile hat ${record.fields.length} statt ${table.header.length} Felder`,
+			hint:
+				record.fields.length > table.header.length
+					? 'Felder, die ein Komma enthalten, in Anführungszeichen setzen ("Musterstraße 1, 70173 Stuttgart")'
+					: 'Fehlende Felder ergänzen (leere Felder mit Kommas stehen lassen)'
+		});
+	}
 	const index = new Map(table.header.map((h, i) => [h, i]));
 	return { get: (record, column) => (record.fields[index.get(column) ?? -1] ?? '').trim() };
 }
@@ -546,7 +558,17 @@ export function validateCityConfig(
 			const level = c.oneOf(ro, 'level', p, LEVELS);
 			if (!Array.isArray(ro.areas) || ro.areas.length === 0)
 				c.fail(`${p}areas`, 'Gebietsliste fehlt', 'Schlüssel der Gebiete als Liste angeben');
-			else
+			else {
+				const seen = new Set<unknown>();
+				for (const a of ro.areas) {
+					if (seen.has(a))
+						c.fail(
+							`${p}areas`,
+							`Schlüssel „${String(a)}“ steht doppelt in der Gebietsliste`,
+							'Jedes Gebiet nur einmal aufführen, sonst zählt es doppelt'
+						);
+					seen.add(a);
+				}
 				for (const a of ro.areas)
 					if (typeof a !== 'string' || !keys[level].has(a))
 						c.fail(
@@ -554,6 +576,7 @@ export function validateCityConfig(
 							`Unbekannter Schlüssel „${String(a)}“ auf Ebene ${level}`,
 							`Schlüssel aus ${level === 'stadtteil' ? 'stadtteile.csv' : 'stadtbezirke.csv'} verwenden`
 						);
+			}
 		});
 	}
 	const demo = c.object(o.demo, 'demo');
