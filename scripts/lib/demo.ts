@@ -5,7 +5,7 @@ import { formatCsv } from '../../src/lib/domain/csv';
 import type { StadtteilRow } from '../../src/lib/domain/validateSources';
 import { createAreaLocator } from '../../src/lib/geo/locate';
 import { areaGeometries, decodeAreas } from '../../src/lib/geo/topology';
-import { apportion, normal, stream } from './random';
+import { apportion, normal, stream } from '../../src/lib/domain/random';
 
 /**
  * The demo data generator: plausible, spatially smooth, seeded and deterministic values for

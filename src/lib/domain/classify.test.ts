@@ -7,21 +7,10 @@ import {
 	parseClassCount,
 	type ClassMethod
 } from './classify';
+import { mulberry32 as prng } from './random';
 
 const ONE_TO_TEN = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const SS_EXAMPLE = [1, 2, 4, 5, 12, 43, 52, 123, 234, 1244];
-
-/** Deterministic PRNG (mulberry32) for the property tests. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 describe('classify', () => {
 	it.each<{

@@ -10,6 +10,7 @@ import {
 	type UrlContext,
 	type ViewState
 } from './url';
+import { mulberry32 as prng } from '../domain/random';
 
 function indicator(id: string, title: string, overrides: Partial<IndicatorMeta>): IndicatorMeta {
 	return {
@@ -69,18 +70,6 @@ const DEFAULTS: ViewState = {
 };
 
 const parse = (query: string) => parseView(new URLSearchParams(query), CTX);
-
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
 	return items[Math.floor(random() * items.length)]!;

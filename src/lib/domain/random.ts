@@ -1,6 +1,6 @@
 /**
- * Seeded randomness for the demo generator: the same seed gives the same numbers on every
- * machine and run.
+ * Seeded randomness for the demo generator and the property tests: the same seed gives the same
+ * numbers on every machine and run.
  */
 
 /** mulberry32: a small 32-bit PRNG returning floats in [0, 1). */
