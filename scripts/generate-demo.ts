@@ -5,7 +5,7 @@
  *
  *   npm run demo -- [--city stuttgart] [--geodata geodata]
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatIssue } from '../src/lib/domain/validateSources';
@@ -22,6 +22,20 @@ const { values: args } = parseArgs({
 });
 
 const dir = join(args.geodata, args.city);
+// The generator overwrites indicators.csv and lernorte.csv: only where they are demo data.
+const cityFile = join(dir, 'city.json');
+const demoFlags = existsSync(cityFile)
+	? (JSON.parse(readFileSync(cityFile, 'utf8')) as { demo?: { indicators?: boolean; lernorte?: boolean } })
+			.demo
+	: undefined;
+if (!demoFlags?.indicators || !demoFlags?.lernorte) {
+	console.error(
+		`${cityFile}: demo.indicators und demo.lernorte sind nicht beide true — ` +
+			'die Dateien dieser Stadt sind keine Demodaten und werden nicht überschrieben. ' +
+			'Für eine Demo-Stadt beide Angaben auf true setzen.'
+	);
+	process.exit(1);
+}
 const reader = new SourceReader(dir, dir);
 const areas = readAreas(reader, 'schematic');
 const bezirke = areas && readDemoPopulation(reader, areas.bezirke);

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Topology } from 'topojson-specification';
 import { aggregateGroups, type IndicatorShape } from '../../src/lib/domain/aggregate';
@@ -439,9 +439,16 @@ function writeCity(
 	try {
 		for (const [name, content] of files) writeFileSync(join(tmp, name), content);
 		const target = join(outDir, city);
-		const old = `${tmp.replace('-new-', '-old-')}`;
-		if (existsSync(target)) renameSync(target, old);
-		renameSync(tmp, target);
+		const old = join(outDir, basename(tmp).replace('-new-', '-old-'));
+		const hadTarget = existsSync(target);
+		if (hadTarget) renameSync(target, old);
+		try {
+			renameSync(tmp, target);
+		} catch (err) {
+			// Put the previous output back: a failed build never leaves the city without data.
+			if (hadTarget) renameSync(old, target);
+			throw err;
+		}
 		rmSync(old, { recursive: true, force: true });
 	} catch (err) {
 		rmSync(tmp, { recursive: true, force: true });

@@ -20,6 +20,8 @@ export class DataError extends Error {
 	) {
 		super(`${file}: ${message}`);
 		this.name = 'DataError';
+		// For whoever runs the site: the files come from `npm run data` (see README).
+		console.error(`${file}: ${message} — mit \`npm run data\` neu erzeugen und die Seite neu bauen.`);
 	}
 }
 
@@ -40,7 +42,7 @@ async function fetchJson(fetchFn: Fetch, url: string): Promise<unknown> {
 		throw new DataError(
 			url,
 			`antwortete mit HTTP ${res.status}`,
-			'Die Datendateien fehlen: `npm run data` ausführen und die Seite neu bauen.'
+			'Die Daten der Karte fehlen auf dem Server. Bitte später erneut versuchen oder die Betreiber der Seite informieren.'
 		);
 	}
 	try {
@@ -49,7 +51,7 @@ async function fetchJson(fetchFn: Fetch, url: string): Promise<unknown> {
 		throw new DataError(
 			url,
 			'ist kein gültiges JSON',
-			'Die Datei ist beschädigt: mit `npm run data` neu erzeugen.'
+			'Die Daten der Karte sind beschädigt. Bitte die Betreiber der Seite informieren.'
 		);
 	}
 }
@@ -60,7 +62,7 @@ function check<T>(file: string, data: unknown, validate: (d: unknown) => string[
 		throw new DataError(
 			file,
 			`hat nicht die erwartete Form: ${problems.slice(0, 5).join('; ')}`,
-			'Die Datei mit `npm run data` aus geodata/ neu erzeugen.'
+			'Die Daten der Karte passen nicht zu dieser Version. Bitte die Betreiber der Seite informieren.'
 		);
 	}
 	return data as T;

@@ -71,6 +71,11 @@ export function validateValues(data: unknown, catalog: Catalog): string[] {
 	const units = data.units;
 	const problems: string[] = [];
 	const known = new Set(catalog.indicators.map((i) => i.id));
+	for (const meta of catalog.indicators) {
+		const byYear = data.indicators[meta.id];
+		const missingYears = meta.years.filter((y) => !isObject(byYear) || !isObject(byYear[String(y)]));
+		if (missingYears.length > 0) problems.push(`${meta.id}: keine Werte für ${missingYears.join(', ')}`);
+	}
 	for (const [id, byYear] of Object.entries(data.indicators)) {
 		if (!known.has(id)) problems.push(`Indikator „${id}“ fehlt im Katalog`);
 		if (!isObject(byYear)) continue;
@@ -82,6 +87,8 @@ export function validateValues(data: unknown, catalog: Catalog): string[] {
 					problems.push(`${id}/${year}: unbekannte Einheit „${kind}“`);
 				} else if (!isObject(series) || !Array.isArray(series.n) || series.n.length !== keys.length) {
 					problems.push(`${id}/${year}/${kind}: Werteliste passt nicht zu den ${keys.length} Gebieten`);
+				} else if (series.d !== undefined && (!Array.isArray(series.d) || series.d.length !== keys.length)) {
+					problems.push(`${id}/${year}/${kind}: Nennerliste passt nicht zu den ${keys.length} Gebieten`);
 				}
 			}
 		}

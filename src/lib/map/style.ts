@@ -5,6 +5,9 @@ import type {
 } from 'maplibre-gl';
 import { CLASS_SUPPRESSED } from '$lib/domain/choropleth';
 
+/** Prefix of the area sources and layers; the map counts as drawn once they exist. */
+export const AREA_PREFIX = 'areas-';
+
 /** Id of the hatch image registered for suppressed areas. */
 export const HATCH_IMAGE = 'bl-hatch';
 

@@ -1,0 +1,78 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CATALOG, VALUES } from '$lib/domain/fixtures.test-helpers';
+import { DataError, loadCityData } from './load';
+
+const TOPOLOGY = {
+	type: 'Topology',
+	arcs: [],
+	objects: {
+		stadtteil: { type: 'GeometryCollection', geometries: [] },
+		stadtbezirk: { type: 'GeometryCollection', geometries: [] }
+	}
+};
+const catalog = { ...CATALOG, indicators: CATALOG.indicators.map((i) => ({ ...i, years: [2024] })) };
+
+function fakeFetch(files: Record<string, Response | Error>): typeof fetch {
+	return (async (url: string | URL | Request) => {
+		const name = String(url).split('/').pop()!;
+		const answer = files[name];
+		if (answer instanceof Error) throw answer;
+		return answer ?? new Response('not found', { status: 404 });
+	}) as typeof fetch;
+}
+
+const json = (data: unknown) => new Response(JSON.stringify(data), { status: 200 });
+const good = () => ({
+	'catalog.json': json(catalog),
+	'areas.topo.json': json(TOPOLOGY),
+	'values.json': json(VALUES),
+	'lernorte.json': json({ lernorte: [] })
+});
+
+describe('loadCityData', () => {
+	vi.spyOn(console, 'error').mockImplementation(() => undefined);
+
+	it('loads and validates the four files of a city', async () => {
+		const data = await loadCityData(fakeFetch(good()), '', 'testdorf');
+		expect(data.catalog.city.name).toBe('Testdorf');
+		expect(data.lernorte).toEqual([]);
+	});
+
+	it.each<[string, Record<string, Response | Error>, RegExp]>([
+		[
+			'a missing file',
+			{ ...good(), 'values.json': new Response('', { status: 404 }) },
+			/values\.json: antwortete mit HTTP 404/
+		],
+		[
+			'a network failure',
+			{ ...good(), 'catalog.json': new TypeError('Failed to fetch') },
+			/catalog\.json: konnte nicht geladen werden \(Failed to fetch\)/
+		],
+		[
+			'broken JSON',
+			{ ...good(), 'lernorte.json': new Response('{"lernorte": [', { status: 200 }) },
+			/lernorte\.json: ist kein gültiges JSON/
+		],
+		[
+			'a wrong shape',
+			{ ...good(), 'areas.topo.json': json({ type: 'FeatureCollection' }) },
+			/areas\.topo\.json: hat nicht die erwartete Form: keine TopoJSON/
+		]
+	])('names the file on %s', async (_name, files, message) => {
+		const error = await loadCityData(fakeFetch(files), '', 'testdorf').catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(DataError);
+		expect((error as DataError).message).toMatch(message);
+		expect((error as DataError).hint.length).toBeGreaterThan(10);
+	});
+
+	it('keeps the city id out of the path structure', async () => {
+		const seen: string[] = [];
+		const fetchFn = (async (url: string) => {
+			seen.push(url);
+			return new Response('', { status: 404 });
+		}) as unknown as typeof fetch;
+		await loadCityData(fetchFn, '/base', '../etc').catch(() => undefined);
+		expect(seen.every((u) => u.startsWith('/base/data/..%2Fetc/'))).toBe(true);
+	});
+});
