@@ -146,7 +146,7 @@ function randomState(random: () => number): ViewState {
 				: {
 						lon: Number(((random() - 0.5) * 360).toFixed(4)),
 						lat: Number(((random() - 0.5) * 170).toFixed(4)),
-						zoom: Number((random() * 22).toFixed(2))
+						zoom: Number((8 + random() * 9).toFixed(2))
 					}
 	};
 }
@@ -197,9 +197,9 @@ describe('parseView', () => {
 		['phasen=fruehe,elementar,primar,sek1,sek2', { phases: [] }],
 		['karte=9.18,48.78,11.25', { view: { lon: 9.18, lat: 48.78, zoom: 11.25 } }],
 		['karte=9.123456,48.777777,11.256', { view: { lon: 9.1235, lat: 48.7778, zoom: 11.26 } }],
-		['karte=-180,89.9,23', { view: { lon: -180, lat: 85, zoom: 22 } }],
-		['karte=0,-90,0', { view: { lon: 0, lat: -85, zoom: 0 } }],
-		['karte=-0.00001,0,0', { view: { lon: 0, lat: 0, zoom: 0 } }],
+		['karte=-180,89.9,23', { view: { lon: -180, lat: 85, zoom: 17 } }],
+		['karte=0,-90,0', { view: { lon: 0, lat: -85, zoom: 8 } }],
+		['karte=-0.00001,0,0', { view: { lon: 0, lat: 0, zoom: 8 } }],
 		['stadt=stuttgart&embed=1', {}]
 	])('%s', (query, expected) => {
 		const { state, problems } = parse(query);

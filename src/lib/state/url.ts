@@ -66,6 +66,10 @@ export interface UrlContext {
 	defaultIndicator: string;
 }
 
+/** Zoom range of the dashboard map: a city fits at 8, a street block at 17. */
+export const MIN_ZOOM = 8;
+export const MAX_ZOOM = 17;
+
 /** Parameter names in the order they are written. */
 export const VIEW_PARAMS = [
 	'ebene',
@@ -496,11 +500,11 @@ function parseMapView(raw: string): ViewState['view'] {
 	const [lon, lat, zoom] = parts.map(parseDecimal) as [number | null, number | null, number | null];
 	if (lon === null || lat === null || zoom === null) return null;
 	if (Math.abs(lon) > 180 || Math.abs(lat) > 90 || zoom < 0 || zoom > 24) return null;
-	// Web Mercator ends near ±85°; the map's zoom stops at 22.
+	// Web Mercator ends near ±85°; the map zooms between MIN_ZOOM and MAX_ZOOM.
 	return {
 		lon: round(lon, 4),
 		lat: round(Math.min(85, Math.max(-85, lat)), 4),
-		zoom: round(Math.min(22, zoom), 2)
+		zoom: round(Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom)), 2)
 	};
 }
 

@@ -12,6 +12,7 @@ import { parseView, patchParams, type UrlContext, type ViewState } from './url';
 export class ViewStore {
 	readonly #ctx: UrlContext;
 	#previous: ViewState | null = null;
+	#pending: URLSearchParams | null = null;
 	readonly #parsed = $derived.by(() => {
 		const { state, problems } = parseView(page.url.searchParams, this.#ctx);
 		// Unchanged parts keep their identity, so a map move does not recompute the choropleth.
@@ -36,14 +37,22 @@ export class ViewStore {
 	 * Writes a change into the URL. Map movements replace the history entry; every other
 	 * change adds one, so "Zurück" undoes it.
 	 */
-	set(patch: Partial<ViewState>, options: { replace?: boolean } = {}): Promise<void> {
-		const params = patchParams(page.url.searchParams, patch, this.#ctx);
+	async set(patch: Partial<ViewState>, options: { replace?: boolean } = {}): Promise<void> {
+		// Two changes in quick succession (a map move, then a click) build on each other even
+		// before the first navigation has finished.
+		const current = this.#pending ?? page.url.searchParams;
+		const params = patchParams(current, patch, this.#ctx);
 		const query = params.toString();
-		if (query === page.url.searchParams.toString()) return Promise.resolve();
+		if (query === current.toString()) return;
+		this.#pending = params;
 		const url = `${page.url.pathname}${query ? `?${query}` : ''}${page.url.hash}`;
-		// The path is the current, already resolved page path; only the query changes.
-		// eslint-disable-next-line svelte/no-navigation-without-resolve
-		return goto(url, { replaceState: options.replace ?? false, keepFocus: true, noScroll: true });
+		try {
+			// The path is the current, already resolved page path; only the query changes.
+			// eslint-disable-next-line svelte/no-navigation-without-resolve
+			await goto(url, { replaceState: options.replace ?? false, keepFocus: true, noScroll: true });
+		} finally {
+			if (this.#pending === params) this.#pending = null;
+		}
 	}
 }
 
