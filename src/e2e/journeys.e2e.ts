@@ -185,6 +185,16 @@ describe('journeys', () => {
 			);
 			expect(classTotal + missing + expected).toBe(catalog.units.stadtteil.length);
 			await screenshot(page, 'dashboard-suppressed-1920x1080');
+
+			// Mostly withheld at Stadtteil level: the map offers the Bezirk level, where it is not.
+			const hint = page.getByRole('button', { name: 'Stadtbezirke zeigen' });
+			expect(await hint.count()).toBe(expected > catalog.units.stadtteil.length / 2 ? 1 : 0);
+			if (expected > catalog.units.stadtteil.length / 2) {
+				await hint.click();
+				await expect.poll(() => param(page, 'ebene'), SOON).toBe('stadtbezirk');
+				await waitForMapIdle(page);
+				expect(await page.locator(MAP_SELECTOR).getAttribute('data-feature-count')).toBe('23');
+			}
 			expect(problems).toEqual([]);
 		} finally {
 			await close();
