@@ -206,47 +206,60 @@ async function measureBytes(
 }
 
 /**
- * Navigation start -> `data-map-state="idle"`, in a fresh context each run (cold cache).
- * Returns the first idle (the contract's "map ready") and the last idle before the map
- * settles, since layers that mount after MapLibre's `load` render once more.
+ * One navigation start -> `data-map-state="idle"`, in a fresh context (cold cache). Returns
+ * the first idle (the areas are drawn) and the last idle before the map settles (the
+ * dashboard's Lernorte are drawn after the areas).
  */
-async function measureIdle(
+async function measureIdleRun(
 	browser: Browser,
 	baseURL: string,
 	path: string
-): Promise<{ first: number[]; settled: number[] }> {
-	const first: number[] = [];
-	const settled: number[] = [];
+): Promise<{ first: number; settled: number }> {
+	const { page, close } = await newPage(browser, { baseURL });
+	try {
+		await page.addInitScript((selector: string) => {
+			const idles: number[] = [];
+			window.__benchIdles = idles;
+			let seen = '';
+			new MutationObserver(() => {
+				const el = document.querySelector<HTMLElement>(selector);
+				if (el?.dataset.mapState !== 'idle' || el.dataset.idleCount === seen) return;
+				seen = el.dataset.idleCount ?? '';
+				idles.push(performance.now());
+			}).observe(document, {
+				subtree: true,
+				childList: true,
+				attributes: true,
+				attributeFilter: ['data-map-state', 'data-idle-count']
+			});
+		}, MAP_SELECTOR);
+		await page.goto(baseURL + path);
+		await waitForMapIdle(page, { timeout: 60_000, settle: 1000 });
+		const idles = (await page.evaluate(() => window.__benchIdles)) ?? [];
+		if (idles.length === 0) throw new Error(`${path}: idle seen by the bench but not by its probe`);
+		return { first: idles[0]!, settled: idles.at(-1)! };
+	} finally {
+		await close();
+	}
+}
+
+/**
+ * Load timings of several pages, their runs interleaved (A B A B …) so that the machine's
+ * drift during the bench affects every page alike and the ratios stay fair.
+ */
+async function measureIdleInterleaved(
+	browser: Browser,
+	targets: ReadonlyArray<{ baseURL: string; path: string }>
+): Promise<Array<{ first: number[]; settled: number[] }>> {
+	const results = targets.map(() => ({ first: [] as number[], settled: [] as number[] }));
 	for (let i = 0; i < RUNS; i++) {
-		const { page, close } = await newPage(browser, { baseURL });
-		try {
-			await page.addInitScript((selector: string) => {
-				const idles: number[] = [];
-				window.__benchIdles = idles;
-				let seen = '';
-				new MutationObserver(() => {
-					const el = document.querySelector<HTMLElement>(selector);
-					if (el?.dataset.mapState !== 'idle' || el.dataset.idleCount === seen) return;
-					seen = el.dataset.idleCount ?? '';
-					idles.push(performance.now());
-				}).observe(document, {
-					subtree: true,
-					childList: true,
-					attributes: true,
-					attributeFilter: ['data-map-state', 'data-idle-count']
-				});
-			}, MAP_SELECTOR);
-			await page.goto(baseURL + path);
-			await waitForMapIdle(page, { timeout: 60_000, settle: 1000 });
-			const idles = (await page.evaluate(() => window.__benchIdles)) ?? [];
-			if (idles.length === 0) throw new Error(`${path}: idle seen by the bench but not by its probe`);
-			first.push(idles[0]!);
-			settled.push(idles.at(-1)!);
-		} finally {
-			await close();
+		for (const [t, target] of targets.entries()) {
+			const run = await measureIdleRun(browser, target.baseURL, target.path);
+			results[t]!.first.push(run.first);
+			results[t]!.settled.push(run.settled);
 		}
 	}
-	return { first, settled };
+	return results;
 }
 
 /**
@@ -336,11 +349,11 @@ async function measurePage(
 	server: StaticServer,
 	dir: string,
 	path: string,
-	mode: 'dashboard' | 'bare'
+	mode: 'dashboard' | 'bare',
+	idle: { first: number[]; settled: number[] }
 ): Promise<PageReport> {
 	console.log(`Measuring ${mode} (${RUNS} runs) …`);
 	const { bytes, problems } = await measureBytes(browser, server, dir, path);
-	const idle = await measureIdle(browser, server.baseURL, path);
 	return {
 		bytes,
 		idle: timing(idle.first),
@@ -387,9 +400,15 @@ async function main(): Promise<void> {
 		browser = await launchBrowser();
 		const renderer = await glRenderer(browser, bareServer.baseURL);
 		const software = /swiftshader|llvmpipe|software/i.test(renderer);
-		const bare = await measurePage(browser, bareServer, bareDir, `/index.html?city=${args.city}`, 'bare');
+		const barePath = `/index.html?city=${args.city}`;
+		console.log(`Measuring load times (${RUNS} runs each, interleaved) …`);
+		const [bareIdle, appIdle] = await measureIdleInterleaved(browser, [
+			{ baseURL: bareServer.baseURL, path: barePath },
+			...(appServer ? [{ baseURL: appServer.baseURL, path: '/' }] : [])
+		]);
+		const bare = await measurePage(browser, bareServer, bareDir, barePath, 'bare', bareIdle!);
 		const dashboard = appServer
-			? await measurePage(browser, appServer, join(ROOT, BUILD_DIR), '/', 'dashboard')
+			? await measurePage(browser, appServer, join(ROOT, BUILD_DIR), '/', 'dashboard', appIdle!)
 			: undefined;
 
 		// The dashboard reports its first idle once the areas are drawn: the same content as the
