@@ -1,5 +1,5 @@
 import { classify, classOf, type ClassMethod, type Classification } from './classify';
-import { formatRange } from './format';
+import { formatClassLabels } from './format';
 import { cellFromWire } from './wire';
 import { paletteFor } from './palette';
 import type { Cell, IndicatorMeta, UnitKind, ValuesWire } from './types';
@@ -94,12 +94,15 @@ export function buildChoropleth(
 		else classes.set(key, cell.status === 'suppressed' ? CLASS_SUPPRESSED : CLASS_MISSING);
 	}
 
+	const labels = classification ? formatClassLabels(classification.breaks, meta) : [];
 	const legend: LegendClass[] = classification
-		? used.map((color, i) => {
-				const from = classification.breaks[i]!;
-				const to = classification.breaks[i + 1]!;
-				return { label: formatRange(from, to, meta), color, count: classification.counts[i] ?? 0, from, to };
-			})
+		? used.map((color, i) => ({
+				label: labels[i]!,
+				color,
+				count: classification.counts[i] ?? 0,
+				from: classification.breaks[i]!,
+				to: classification.breaks[i + 1]!
+			}))
 		: [];
 
 	return { cells, classes, classification, colors: used, legend, missing, suppressed };

@@ -76,8 +76,11 @@ export function parseBreaksInput(
 
 const MAX_ABS = 1e15;
 
-/** '-12.5' -> -12.5, '1e-7' -> 1e-7 (as String(number) writes it); hex, 'Infinity', blanks -> null. */
-function parsePlainDecimal(token: string): number | null {
+/**
+ * A number as links and people write it with a decimal point: '-12.5' -> -12.5, '1e-7' -> 1e-7
+ * (as String(number) writes it); hex, 'Infinity', blanks, over 32 characters or beyond 1e15 -> null.
+ */
+export function parsePlainDecimal(token: string): number | null {
 	if (token.length > 32 || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(token)) return null;
 	const n = Number(token);
 	return Math.abs(n) <= MAX_ABS ? n + 0 : null;

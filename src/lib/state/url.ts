@@ -5,7 +5,7 @@ import {
 	parseClassCount,
 	type ClassMethod
 } from '../domain/classify';
-import { parseBreaksText } from '../domain/classMethods';
+import { parseBreaksText, parsePlainDecimal } from '../domain/classMethods';
 import { BILDUNGSPHASEN } from '../domain/phases';
 import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
 
@@ -90,8 +90,6 @@ const VIEW_PARAM_SET: ReadonlySet<string> = new Set(VIEW_PARAMS);
 
 /** Longer parameter values are ignored unread. */
 const MAX_PARAM_LENGTH = 1000;
-/** Numbers beyond this size are treated as garbage. */
-const MAX_ABS_NUMBER = 1e15;
 
 /** URL values of the class methods. */
 export const METHOD_PARAM: Readonly<Record<ClassMethod, string>> = {
@@ -437,17 +435,6 @@ function isDigits(text: string): boolean {
 	return text.length > 0 && [...text].every((ch) => ch >= '0' && ch <= '9');
 }
 
-/** "12.5", "-3", "1e3" -> number; null for anything Number() would read but a person would not write. */
-function parseDecimal(token: string): number | null {
-	const text = token.trim();
-	if (text.length === 0 || text.length > 32) return null;
-	// Number() also reads hex, binary, "Infinity" and blanks; allow only signs, digits, point and exponent.
-	if (![...text].every((ch) => '0123456789+-.eE'.includes(ch))) return null;
-	const n = Number(text);
-	if (!Number.isFinite(n) || Math.abs(n) > MAX_ABS_NUMBER) return null;
-	return n + 0; // -0 -> 0
-}
-
 function readFlag(raw: string | null, fallback: boolean, onProblem: (raw: string) => void): boolean {
 	if (raw === null) return fallback;
 	const text = raw.trim();
@@ -497,7 +484,11 @@ function unknownList(unknown: string[], singular: string, plural: string): strin
 function parseMapView(raw: string): ViewState['view'] {
 	const parts = raw.split(',');
 	if (parts.length !== 3) return null;
-	const [lon, lat, zoom] = parts.map(parseDecimal) as [number | null, number | null, number | null];
+	const [lon, lat, zoom] = parts.map((part) => parsePlainDecimal(part.trim())) as [
+		number | null,
+		number | null,
+		number | null
+	];
 	if (lon === null || lat === null || zoom === null) return null;
 	if (Math.abs(lon) > 180 || Math.abs(lat) > 90 || zoom < 0 || zoom > 24) return null;
 	// Web Mercator ends near ±85°; the map zooms between MIN_ZOOM and MAX_ZOOM.
