@@ -5,19 +5,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	build: {
 		// maplibre-gl alone is ~800 KB minified; the chunk warning would only be noise.
-		chunkSizeWarningLimit: 1200,
-		rollupOptions: {
-			output: {
-				// Vendors in named chunks so that caching and the bench can tell them apart.
-				manualChunks(id: string) {
-					if (id.includes('node_modules/maplibre-gl')) return 'vendor-maplibre';
-					if (/node_modules\/(@deck\.gl|@luma\.gl|@loaders\.gl|@math\.gl|@probe\.gl|mjolnir\.js)/.test(id))
-						return 'vendor-deckgl';
-					if (/node_modules\/(d3-|topojson-client|simple-statistics)/.test(id)) return 'vendor-d3';
-					return undefined;
-				}
-			}
-		}
+		chunkSizeWarningLimit: 1200
 	},
 	test: {
 		projects: [
