@@ -99,9 +99,10 @@ describe('journeys', () => {
 			const master = page.locator('input[type="checkbox"][name="lernorte"]');
 			const count = async () =>
 				Number(/\((\d+)\)/.exec((await master.locator('..').textContent()) ?? '')?.[1]);
-			const all = await count();
 			const lernorte = await getJson<{ lernorte: Array<{ type: string }> }>('/data/stuttgart/lernorte.json');
-			expect(all).toBe(lernorte.lernorte.length);
+			// The Lernorte load beside the map; their count appears once they are there.
+			await expect.poll(count, SOON).toBe(lernorte.lernorte.length);
+			const all = await count();
 
 			await page.locator('input[type="checkbox"][name="typen"][value="kita"]').uncheck();
 			const kitas = lernorte.lernorte.filter((l) => l.type === 'kita').length;
@@ -116,6 +117,40 @@ describe('journeys', () => {
 			await master.uncheck();
 			await expect.poll(() => param(page, 'lernorte'), SOON).toBe('0');
 			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('a broken Lernorte file costs only the points: the indicator map works and says what is missing', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL });
+		try {
+			await page.route('**/data/stuttgart/lernorte.json', (route) =>
+				route.fulfill({ status: 200, contentType: 'application/json', body: '{"lernorte": [' })
+			);
+			const key = catalog.units.stadtteil[0]!.key;
+			await page.goto(`${baseURL}/?gebiet=${key}`);
+			await waitForMapIdle(page);
+			expect(await page.locator(MAP_SELECTOR).getAttribute('data-feature-count')).toBe('152');
+
+			const alert = page.locator('.controls [role="alert"]');
+			await expect
+				.poll(() => alert.textContent(), SOON)
+				.toContain('Die Lernorte können nicht angezeigt werden.');
+			expect(await alert.textContent()).toContain('lernorte.json: ist kein gültiges JSON');
+			// Their filters are off; the panel says why it lists none; the legend has no points.
+			expect(await page.locator('input[name="typen"]').first().isDisabled()).toBe(true);
+			const panel = page.locator('[data-testid="area-panel"]');
+			expect(await panel.textContent()).toContain('Die Lernorte sind nicht verfügbar.');
+			expect(await page.locator('.legend-slot').textContent()).not.toContain('Lernorte');
+			await screenshot(page, 'lernorte-broken-1366');
+
+			// The indicator map itself still answers.
+			const radio = page.locator('input[type="radio"][name="indikator"]').nth(2);
+			await radio.check();
+			await expect.poll(() => param(page, 'indikator'), SOON).toBe(await radio.getAttribute('value'));
+			// The only complaint is the one about the broken file.
+			expect(problems.filter((p) => !p.includes('lernorte.json: ist kein gültiges JSON'))).toEqual([]);
 		} finally {
 			await close();
 		}

@@ -1,2 +1,11 @@
-/** The generated files of a city in static/data/<city>/, as the page loads them. */
-export const CITY_DATA_FILES = ['catalog.json', 'areas.topo.json', 'values.json', 'lernorte.json'] as const;
+/**
+ * The generated files of a city in static/data/<city>/, as the page loads them. The map needs
+ * the first three before it can draw; the prerendered shell preloads them.
+ */
+export const CITY_DATA_FILES = ['catalog.json', 'areas.topo.json', 'values.json'] as const;
+
+/**
+ * The Lernorte, by far the largest file: loaded beside the map, never in its way, so that
+ * the areas are drawn without waiting for it and a broken file costs only the points.
+ */
+export const LERNORTE_FILE = 'lernorte.json';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CATALOG, VALUES } from '$lib/domain/fixtures.test-helpers';
-import { DataError, loadCityData } from './load';
+import { DataError, loadCityData, loadLernorte } from './load';
 
 const TOPOLOGY = {
 	type: 'Topology',
@@ -32,10 +32,22 @@ const good = () => ({
 describe('loadCityData', () => {
 	vi.spyOn(console, 'error').mockImplementation(() => undefined);
 
-	it('loads and validates the four files of a city', async () => {
-		const data = await loadCityData(fakeFetch(good()), '', 'testdorf');
+	it('loads and validates the three files the map needs', async () => {
+		const seen: string[] = [];
+		const files = good();
+		const fetchFn = (async (url: string) => {
+			seen.push(url);
+			return fakeFetch(files)(url);
+		}) as unknown as typeof fetch;
+		const data = await loadCityData(fetchFn, '', 'testdorf');
 		expect(data.catalog.city.name).toBe('Testdorf');
-		expect(data.lernorte).toEqual([]);
+		expect(Object.keys(data).sort()).toEqual(['catalog', 'topology', 'values']);
+		// The Lernorte are not in the map's way.
+		expect(seen.sort()).toEqual([
+			'/data/testdorf/areas.topo.json',
+			'/data/testdorf/catalog.json',
+			'/data/testdorf/values.json'
+		]);
 	});
 
 	it.each<[string, Record<string, Response | Error>, RegExp]>([
@@ -51,8 +63,8 @@ describe('loadCityData', () => {
 		],
 		[
 			'broken JSON',
-			{ ...good(), 'lernorte.json': new Response('{"lernorte": [', { status: 200 }) },
-			/lernorte\.json: ist kein gültiges JSON/
+			{ ...good(), 'values.json': new Response('{"units": [', { status: 200 }) },
+			/values\.json: ist kein gültiges JSON/
 		],
 		[
 			'a wrong shape',
@@ -75,4 +87,43 @@ describe('loadCityData', () => {
 		await loadCityData(fetchFn, '/base', '../etc').catch(() => undefined);
 		expect(seen.every((u) => u.startsWith('/base/data/..%2Fetc/'))).toBe(true);
 	});
+});
+
+describe('loadLernorte', () => {
+	vi.spyOn(console, 'error').mockImplementation(() => undefined);
+	const lernort = { id: 'kita-1', type: 'kita', lon: 9.1, lat: 48.7 };
+
+	it('loads and validates the Lernorte', async () => {
+		const state = await loadLernorte(
+			fakeFetch({ 'lernorte.json': json({ lernorte: [lernort] }) }),
+			'',
+			'testdorf'
+		);
+		expect(state).toEqual({ status: 'ok', lernorte: [lernort] });
+	});
+
+	it.each<[string, Response | Error, RegExp]>([
+		['a missing file', new Response('', { status: 404 }), /lernorte\.json: antwortete mit HTTP 404/],
+		['a network failure', new TypeError('Failed to fetch'), /lernorte\.json: konnte nicht geladen werden/],
+		[
+			'broken JSON',
+			new Response('{"lernorte": [', { status: 200 }),
+			/lernorte\.json: ist kein gültiges JSON/
+		],
+		[
+			'a wrong shape',
+			json({ lernorte: [{ ...lernort, lat: 148.7 }] }),
+			/lernorte\.json: hat nicht die erwartete Form: lernorte\[0\] \(kita-1\): ungültige Koordinaten/
+		]
+	])(
+		'turns %s into an error state that names the file, without rejecting',
+		async (_name, answer, message) => {
+			const state = await loadLernorte(fakeFetch({ 'lernorte.json': answer }), '/base', 'testdorf');
+			expect(state.status).toBe('error');
+			if (state.status !== 'error') return;
+			expect(state.message).toMatch(message);
+			expect(state.message).toContain('/base/data/testdorf/lernorte.json');
+			expect(state.hint.length).toBeGreaterThan(10);
+		}
+	);
 });

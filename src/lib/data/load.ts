@@ -1,15 +1,20 @@
 import type { Topology } from 'topojson-specification';
 import type { Catalog, Lernort, ValuesWire } from '$lib/domain/types';
-import { CITY_DATA_FILES } from './files';
+import { CITY_DATA_FILES, LERNORTE_FILE } from './files';
 import { validateCatalog, validateLernorte, validateTopology, validateValues } from './validate';
 
-/** Everything the dashboard needs for one city, validated. */
+/** What the map of one city needs before it can draw, validated. */
 export interface CityData {
 	catalog: Catalog;
 	topology: Topology;
 	values: ValuesWire;
-	lernorte: Lernort[];
 }
+
+/** The Lernorte of a city: loading, there, or not available with the reason. */
+export type LernorteState =
+	| { status: 'loading' }
+	| { status: 'ok'; lernorte: Lernort[] }
+	| { status: 'error'; message: string; hint: string };
 
 /** A data file could not be loaded or does not have the expected shape. */
 export class DataError extends Error {
@@ -68,28 +73,52 @@ function check<T>(file: string, data: unknown, validate: (d: unknown) => string[
 	return data as T;
 }
 
+function cityDir(base: string, city: string): string {
+	return `${base}/data/${encodeURIComponent(city)}`;
+}
+
 /**
- * Loads and validates the generated files of a city from `<base>/data/<city>/`.
- * `loadCityData(fetch, '', 'stuttgart')` -> { catalog, topology, values, lernorte }.
+ * Loads and validates the files the map of a city needs from `<base>/data/<city>/`.
+ * `loadCityData(fetch, '', 'stuttgart')` -> { catalog, topology, values }; throws DataError.
  */
 export async function loadCityData(fetchFn: Fetch, base: string, city: string): Promise<CityData> {
-	const dir = `${base}/data/${encodeURIComponent(city)}`;
-	const [catalogFile, topologyFile, valuesFile, lernorteFile] = CITY_DATA_FILES;
+	const dir = cityDir(base, city);
+	const [catalogFile, topologyFile, valuesFile] = CITY_DATA_FILES;
 	const files = {
 		catalog: `${dir}/${catalogFile}`,
 		topology: `${dir}/${topologyFile}`,
-		values: `${dir}/${valuesFile}`,
-		lernorte: `${dir}/${lernorteFile}`
+		values: `${dir}/${valuesFile}`
 	};
-	const [catalogRaw, topologyRaw, valuesRaw, lernorteRaw] = await Promise.all([
+	const [catalogRaw, topologyRaw, valuesRaw] = await Promise.all([
 		fetchJson(fetchFn, files.catalog),
 		fetchJson(fetchFn, files.topology),
-		fetchJson(fetchFn, files.values),
-		fetchJson(fetchFn, files.lernorte)
+		fetchJson(fetchFn, files.values)
 	]);
 	const catalog = check<Catalog>(files.catalog, catalogRaw, validateCatalog);
 	const topology = check<Topology>(files.topology, topologyRaw, validateTopology);
 	const values = check<ValuesWire>(files.values, valuesRaw, (d) => validateValues(d, catalog));
-	const lernorte = check<{ lernorte: Lernort[] }>(files.lernorte, lernorteRaw, validateLernorte).lernorte;
-	return { catalog, topology, values, lernorte };
+	return { catalog, topology, values };
+}
+
+/**
+ * Loads and validates the Lernorte of a city. Never rejects: a missing or broken file is
+ * an `error` state with a message that names the file, so the map of the indicators stays.
+ * `loadLernorte(fetch, '', 'stuttgart')` -> { status: 'ok', lernorte: [...] }.
+ */
+export async function loadLernorte(
+	fetchFn: Fetch,
+	base: string,
+	city: string
+): Promise<Exclude<LernorteState, { status: 'loading' }>> {
+	const file = `${cityDir(base, city)}/${LERNORTE_FILE}`;
+	try {
+		const raw = await fetchJson(fetchFn, file);
+		const { lernorte } = check<{ lernorte: Lernort[] }>(file, raw, validateLernorte);
+		return { status: 'ok', lernorte };
+	} catch (err) {
+		if (err instanceof DataError) return { status: 'error', message: err.message, hint: err.hint };
+		const message = err instanceof Error ? err.message : String(err);
+		console.error(`${file}: ${message}`);
+		return { status: 'error', message: `${file}: ${message}`, hint: 'Die Seite neu laden.' };
+	}
 }

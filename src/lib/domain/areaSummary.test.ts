@@ -13,15 +13,12 @@ describe('areaSummary', () => {
 		expect(s.comparisons[0]!.text).toMatch(/^20,0\s%$/);
 		expect(s.comparisons[1]!.text).toMatch(/^18,3\s%$/);
 		expect(s.regions).toEqual(['Nord']);
-		expect(s.lernorte.total).toBe(3);
-		expect(s.lernorte.sources).toEqual(['Test']);
-		expect(s.lernorte.list.map((l) => `${l.type}: ${l.name}`)).toEqual([
-			'Kita: a',
-			'Kita: b',
-			'Spielplatz: c'
-		]);
-		expect(s.lernorte.byCategory.map((c) => c.count)).toEqual([2, 0, 1]);
-		expect(s.lernorte.byType).toEqual([
+		const lernorte = s.lernorte!;
+		expect(lernorte.total).toBe(3);
+		expect(lernorte.sources).toEqual(['Test']);
+		expect(lernorte.list.map((l) => `${l.type}: ${l.name}`)).toEqual(['Kita: a', 'Kita: b', 'Spielplatz: c']);
+		expect(lernorte.byCategory.map((c) => c.count)).toEqual([2, 0, 1]);
+		expect(lernorte.byType).toEqual([
 			{ type: 'kita', label: 'Kitas', count: 2 },
 			{ type: 'spielplatz', label: 'Spielplätze', count: 1 }
 		]);
@@ -33,7 +30,14 @@ describe('areaSummary', () => {
 		expect(s.valueText).toBe('geheim gehalten');
 		expect(s.comparisons.map((c) => c.label)).toEqual(['Stadt Testdorf']);
 		expect(s.regions).toEqual(['Hallschlag']);
-		expect(s.lernorte.total).toBe(1);
+		expect(s.lernorte?.total).toBe(1);
+	});
+
+	it('leaves the Lernorte out when they are not available, and keeps everything else', () => {
+		const s = areaSummary(CATALOG, VALUES, null, RATIO, 2024, 'stadtteil', '101')!;
+		expect(s.lernorte).toBeNull();
+		expect(s.valueText).toMatch(/^10,0\s%$/);
+		expect(s.regions).toEqual(['Nord']);
 	});
 
 	it('shows a suppressed Stadtteil as such', () => {

@@ -12,6 +12,7 @@ export interface AreaSummary {
 	cell: Cell;
 	valueText: string;
 	comparisons: Array<{ label: string; text: string }>;
+	/** Null when the Lernorte are not there (still loading, or their file is broken). */
 	lernorte: {
 		total: number;
 		/** Distinct sources of the Lernorte in the area, for the source line. */
@@ -20,18 +21,18 @@ export interface AreaSummary {
 		byType: Array<{ type: string; label: string; count: number }>;
 		/** Every Lernort of the area, by type and name: the keyboard way to what the map's tooltip shows. */
 		list: Array<{ id: string; name: string; type: string; address: string }>;
-	};
+	} | null;
 }
 
 /**
  * What the side panel says about one area: its value, the values of its Bezirk and the
- * city for comparison, the Bildungsregionen it belongs to and its Lernorte by category and type.
- * Returns null for an unknown key.
+ * city for comparison, the Bildungsregionen it belongs to and its Lernorte by category and type
+ * (`lernorte` null: not available, and the summary says so). Returns null for an unknown key.
  */
 export function areaSummary(
 	catalog: Catalog,
 	values: ValuesWire,
-	lernorte: readonly Lernort[],
+	lernorte: readonly Lernort[] | null,
 	meta: IndicatorMeta,
 	year: number,
 	level: Level,
@@ -73,6 +74,25 @@ export function areaSummary(
 		)
 		.map((r) => r.name);
 
+	return {
+		key,
+		name: unit.name,
+		levelLabel: levelDef?.label ?? level,
+		parent: parentUnit ? { key: parentUnit.key, name: parentUnit.name } : null,
+		regions,
+		cell,
+		valueText: formatValue(cell, meta),
+		comparisons,
+		lernorte: lernorte && lernorteIn(catalog, lernorte, stadtteilKeys)
+	};
+}
+
+/** The Lernorte in the given Stadtteile, counted by category and type, and listed. */
+function lernorteIn(
+	catalog: Catalog,
+	lernorte: readonly Lernort[],
+	stadtteilKeys: ReadonlySet<string>
+): NonNullable<AreaSummary['lernorte']> {
 	const inArea = lernorte.filter((l) => stadtteilKeys.has(l.stadtteil));
 	const byCategory = (Object.keys(LERNORT_CATEGORY_LABELS) as LernortCategory[]).map((category) => ({
 		category,
@@ -85,27 +105,17 @@ export function areaSummary(
 		.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'de'));
 
 	return {
-		key,
-		name: unit.name,
-		levelLabel: levelDef?.label ?? level,
-		parent: parentUnit ? { key: parentUnit.key, name: parentUnit.name } : null,
-		regions,
-		cell,
-		valueText: formatValue(cell, meta),
-		comparisons,
-		lernorte: {
-			total: inArea.length,
-			sources: [...new Set(inArea.map((l) => l.source))].sort(),
-			byCategory,
-			byType,
-			list: inArea
-				.map((l) => ({
-					id: l.id,
-					name: l.name,
-					type: catalog.lernortTypes.find((t) => t.id === l.type)?.label ?? l.type,
-					address: l.address
-				}))
-				.sort((a, b) => a.type.localeCompare(b.type, 'de') || a.name.localeCompare(b.name, 'de'))
-		}
+		total: inArea.length,
+		sources: [...new Set(inArea.map((l) => l.source))].sort(),
+		byCategory,
+		byType,
+		list: inArea
+			.map((l) => ({
+				id: l.id,
+				name: l.name,
+				type: catalog.lernortTypes.find((t) => t.id === l.type)?.label ?? l.type,
+				address: l.address
+			}))
+			.sort((a, b) => a.type.localeCompare(b.type, 'de') || a.name.localeCompare(b.name, 'de'))
 	};
 }
