@@ -68,6 +68,41 @@ describe('journeys', () => {
 		}
 	});
 
+	test('layers hidden at first draw once shown: the Bezirk level answers clicks, region outlines appear', async () => {
+		// Hidden layers get their data only when first shown (deferredData.ts); this journey
+		// starts at the Stadtteil level without region outlines and shows both later.
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
+		try {
+			await page.goto(`${baseURL}/?ebene=stadtteil&lernorte=0`);
+			await waitForMapIdle(page);
+			const map = page.locator(MAP_SELECTOR);
+			const before = await map.screenshot();
+
+			let idles = await idleCount(page);
+			await page.locator('input[type="checkbox"][name="regionen"]').check();
+			await expect.poll(() => param(page, 'regionen'), SOON).toBe('1');
+			await waitForMapIdle(page, { after: idles });
+			const withRegions = await map.screenshot();
+			expect(withRegions.equals(before), 'the region outlines changed no pixel').toBe(false);
+
+			idles = await idleCount(page);
+			await page.locator('input[type="radio"][name="ebene"][value="stadtbezirk"]').check();
+			await expect.poll(() => param(page, 'ebene'), SOON).toBe('stadtbezirk');
+			await waitForMapIdle(page, { after: idles });
+			const box = (await map.boundingBox())!;
+			await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
+			await expect.poll(() => param(page, 'gebiet'), SOON).not.toBeNull();
+			const key = param(page, 'gebiet')!;
+			expect(
+				catalog.units.stadtbezirk.map((u) => u.key),
+				`gebiet=${key}`
+			).toContain(key);
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	test('an area can be chosen by keyboard from the area list', async () => {
 		const { page, problems, close } = await newPage(browser, { baseURL });
 		try {
