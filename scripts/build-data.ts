@@ -1,48 +1,58 @@
 /**
- * `npm run data`: build static/data/<city>/ from geodata/<city>/.
+ * `npm run data`: build static/data/<city>/ from geodata/<city>/ for every city there, or
+ * for one with --city.
  *
  *   npm run data -- [--city stuttgart] [--geodata geodata] [--out static/data]
  *
- * Exits 1 and leaves existing output untouched on any validation error.
+ * Exits 1 on any validation error; a city with errors keeps its previous output untouched.
  */
 import { parseArgs } from 'node:util';
 import { formatIssue } from '../src/lib/domain/validateSources';
-import { buildCity } from './lib/build';
+import { buildCity, listCities } from './lib/build';
 
 const { values: args } = parseArgs({
 	options: {
-		city: { type: 'string', default: 'stuttgart' },
+		city: { type: 'string' },
 		geodata: { type: 'string', default: 'geodata' },
 		out: { type: 'string', default: 'static/data' }
 	}
 });
 
-const started = performance.now();
-const result = buildCity({
-	city: args.city,
-	geodataDir: args.geodata,
-	outDir: args.out,
-	sourceDateEpoch: process.env.SOURCE_DATE_EPOCH
-});
-
-if (!result.ok) {
-	for (const issue of result.issues) console.error(formatIssue(issue));
-	console.error(`\n${result.issues.length} Fehler – es wurde nichts geschrieben.`);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const cities = args.city !== undefined ? [args.city] : listCities(args.geodata);
+if (cities.length === 0) {
+	console.error(`${args.geodata}: keine Stadt gefunden – mit npm run import -- init <stadt> eine anlegen`);
 	process.exit(1);
 }
 
-const s = result.summary;
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-for (const w of s.warnings) console.warn(`Warnung: ${w}`);
-console.log(
-	`Daten für ${s.city} gebaut (${s.geometry === 'schematic' ? 'schematische' : 'amtliche'} Geometrie)`
-);
-console.log(
-	`  Gebiete: ${s.units.stadtteil} Stadtteile, ${s.units.stadtbezirk} Stadtbezirke, ${s.units.bildungsregion} Bildungsregionen`
-);
-console.log(`  Indikatoren: ${s.indicators}, Jahre: ${s.years.join(', ')}, Lernorte: ${s.lernorte}`);
-for (const f of s.files)
+let failed = 0;
+for (const city of cities) {
+	const started = performance.now();
+	const result = buildCity({
+		city,
+		geodataDir: args.geodata,
+		outDir: args.out,
+		sourceDateEpoch: process.env.SOURCE_DATE_EPOCH
+	});
+	if (!result.ok) {
+		failed++;
+		for (const issue of result.issues) console.error(formatIssue(issue));
+		console.error(`\n${city}: ${result.issues.length} Fehler – für diese Stadt wurde nichts geschrieben.\n`);
+		continue;
+	}
+	const s = result.summary;
+	for (const w of s.warnings) console.warn(`Warnung: ${w}`);
 	console.log(
-		`  ${args.out}/${f.name.padEnd(26)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzipBytes).padStart(9)}`
+		`Daten für ${s.city} gebaut (${s.geometry === 'schematic' ? 'schematische' : 'amtliche'} Geometrie)`
 	);
-console.log(`  fertig in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	console.log(
+		`  Gebiete: ${s.units.stadtteil} Stadtteile, ${s.units.stadtbezirk} Stadtbezirke, ${s.units.bildungsregion} Bildungsregionen`
+	);
+	console.log(`  Indikatoren: ${s.indicators}, Jahre: ${s.years.join(', ')}, Lernorte: ${s.lernorte}`);
+	for (const f of s.files)
+		console.log(
+			`  ${args.out}/${f.name.padEnd(26)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzipBytes).padStart(9)}`
+		);
+	console.log(`  fertig in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+if (failed > 0) process.exit(1);

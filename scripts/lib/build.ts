@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Topology } from 'topojson-specification';
@@ -468,6 +477,19 @@ function writeCity(
 	const indexTmp = `${indexPath}.${process.pid}.tmp`;
 	writeFileSync(indexTmp, JSON.stringify({ cities }) + '\n');
 	renameSync(indexTmp, indexPath);
+}
+
+/**
+ * The cities of a geodata directory: its folders that hold a city.json, sorted. Folders
+ * starting with "." or "_" (an import's working copy, templates) are not cities.
+ */
+export function listCities(geodataDir: string): string[] {
+	if (!existsSync(geodataDir)) return [];
+	return readdirSync(geodataDir, { withFileTypes: true })
+		.filter((e) => e.isDirectory() && !/^[._]/.test(e.name))
+		.filter((e) => existsSync(join(geodataDir, e.name, SOURCE_FILES.city)))
+		.map((e) => e.name)
+		.sort();
 }
 
 /**

@@ -348,4 +348,24 @@ describe('dashboard', () => {
 			await close();
 		}
 	});
+
+	test('(g) the city comes from ?stadt=: a bad id falls back with a notice, an unknown one names the cities there are', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL });
+		try {
+			await page.goto(`${baseURL}/?stadt=${encodeURIComponent('../etc/<b>')}`);
+			await waitForMapIdle(page);
+			expect(await page.locator('h1').first().textContent()).toContain('Stuttgart');
+			await expect.poll(() => page.locator('.notice').textContent(), SOON).toContain("Parameter 'stadt'");
+			expect(problems).toEqual([]);
+
+			await page.goto(`${baseURL}/?stadt=gibt-es-nicht`);
+			const alert = page.getByRole('alert');
+			await expect.poll(() => alert.textContent(), SOON).toContain('„gibt-es-nicht“ liegen keine Daten vor');
+			expect(await page.locator('main').textContent()).toContain('Stuttgart (?stadt=stuttgart)');
+			// The only complaints are the missing files of the unknown city.
+			expect(problems.filter((p) => !p.includes('/data/gibt-es-nicht/'))).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
 });

@@ -21,7 +21,9 @@ export class DataError extends Error {
 	constructor(
 		readonly file: string,
 		message: string,
-		readonly hint: string
+		readonly hint: string,
+		/** HTTP status when the server answered with an error. */
+		readonly status?: number
 	) {
 		super(`${file}: ${message}`);
 		this.name = 'DataError';
@@ -47,7 +49,8 @@ async function fetchJson(fetchFn: Fetch, url: string): Promise<unknown> {
 		throw new DataError(
 			url,
 			`antwortete mit HTTP ${res.status}`,
-			'Die Daten der Karte fehlen auf dem Server. Bitte später erneut versuchen oder die Betreiber der Seite informieren.'
+			'Die Daten der Karte fehlen auf dem Server. Bitte später erneut versuchen oder die Betreiber der Seite informieren.',
+			res.status
 		);
 	}
 	try {
@@ -120,5 +123,27 @@ export async function loadLernorte(
 		const message = err instanceof Error ? err.message : String(err);
 		console.error(`${file}: ${message}`);
 		return { status: 'error', message: `${file}: ${message}`, hint: 'Die Seite neu laden.' };
+	}
+}
+
+/**
+ * The cities built into the site (data/index.json), for messages that list them; an empty
+ * list when the index cannot be read. `loadCityIndex(fetch, '')` -> [{ id: 'stuttgart', name: 'Stuttgart' }].
+ */
+export async function loadCityIndex(
+	fetchFn: Fetch,
+	base: string
+): Promise<Array<{ id: string; name: string }>> {
+	try {
+		const res = await fetchFn(`${base}/data/index.json`);
+		if (!res.ok) return [];
+		const index = (await res.json()) as { cities?: unknown };
+		if (!Array.isArray(index.cities)) return [];
+		return index.cities.filter(
+			(c): c is { id: string; name: string } =>
+				typeof c === 'object' && c !== null && typeof c.id === 'string' && typeof c.name === 'string'
+		);
+	} catch {
+		return [];
 	}
 }

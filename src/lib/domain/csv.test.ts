@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, csvField, formatCsv, parseCsv } from './csv';
+import { CsvSyntaxError, csvField, formatCsv, parseCsv, parseCsvRecords } from './csv';
 
 describe('parseCsv', () => {
 	it.each([
@@ -51,6 +51,18 @@ describe('parseCsv', () => {
 		}
 	});
 
+	it.each([
+		['semicolon, decimal comma', ';', 'a;b\n1,5;"x; y"\n', [{ line: 2, fields: ['1,5', 'x; y'] }]],
+		['tab', '\t', 'a\tb\n1,5\t2\n', [{ line: 2, fields: ['1,5', '2'] }]],
+		['comma by default keeps semicolons', undefined, 'a,b\n1;2,3\n', [{ line: 2, fields: ['1;2', '3'] }]]
+	] as const)('delimiter: %s', (_name, delimiter, text, records) => {
+		expect(parseCsv(text, delimiter ? { delimiter } : {}).records).toEqual(records);
+	});
+
+	it('throws on an unterminated quote with another delimiter', () => {
+		expect(() => parseCsv('a;b\n"open;1\n', { delimiter: ';' })).toThrow(CsvSyntaxError);
+	});
+
 	it('round-trips formatCsv output', () => {
 		const rows = [
 			['Kita A', 'Weg 1, 70173 Stuttgart', 12],
@@ -61,6 +73,20 @@ describe('parseCsv', () => {
 			['Kita A', 'Weg 1, 70173 Stuttgart', '12'],
 			['"Quote"', '', '']
 		]);
+	});
+});
+
+describe('parseCsvRecords', () => {
+	it('keeps the first line as a record, untrimmed, and skips blank lines', () => {
+		expect(parseCsvRecords('Tabelle 1\n\n Nr ;Wert\n101;1,5\n', { delimiter: ';' })).toEqual([
+			{ line: 1, fields: ['Tabelle 1'] },
+			{ line: 3, fields: [' Nr ', 'Wert'] },
+			{ line: 4, fields: ['101', '1,5'] }
+		]);
+	});
+
+	it('returns nothing for empty text', () => {
+		expect(parseCsvRecords('')).toEqual([]);
 	});
 });
 

@@ -2,7 +2,18 @@
  * A small RFC 4180 CSV reader and writer: comma-separated, `"` quotes with `""` escapes,
  * LF or CRLF line ends, optional UTF-8 BOM. Every record keeps the 1-based line number
  * where it starts, so that validation messages can point into the file.
+ *
+ * The reader also takes `;` or tab as delimiter, for files written by Excel with German
+ * settings or as "Unicode text"; the writer always writes commas.
  */
+
+/** Field delimiters the reader understands. */
+export type CsvDelimiter = ',' | ';' | '\t';
+
+export interface CsvOptions {
+	/** Field delimiter, `,` unless given. */
+	delimiter?: CsvDelimiter;
+}
 
 export interface CsvRecord {
 	/** 1-based line number of the record's first line in the file. */
@@ -14,6 +25,8 @@ export interface CsvTable {
 	header: string[];
 	/** Data records (without the header); blank lines are skipped. */
 	records: CsvRecord[];
+	/** 1-based line of the header when it is not line 1 (title lines above it were skipped). */
+	headerLine?: number;
 }
 
 /** Thrown for text that is not CSV at all (an unterminated quote). */
@@ -31,8 +44,21 @@ export class CsvSyntaxError extends Error {
  * Parse CSV text into a header and records.
  *
  * `parseCsv('a,b\n1,"x, y"\n')` -> `{ header: ['a', 'b'], records: [{ line: 2, fields: ['1', 'x, y'] }] }`
+ * `parseCsv('a;b\n1,5;2\n', { delimiter: ';' })` -> `{ header: ['a', 'b'], records: [{ line: 2, fields: ['1,5', '2'] }] }`
  */
-export function parseCsv(text: string): CsvTable {
+export function parseCsv(text: string, options: CsvOptions = {}): CsvTable {
+	const [head, ...records] = parseCsvRecords(text, options);
+	return { header: head ? head.fields.map((h) => h.trim()) : [], records };
+}
+
+/**
+ * Parse CSV text into records, the first line included and nothing trimmed; blank lines
+ * are skipped. For callers that look for the header themselves.
+ *
+ * `parseCsvRecords('Tabelle 1\na;b\n', { delimiter: ';' })` -> `[{ line: 1, fields: ['Tabelle 1'] }, { line: 2, fields: ['a', 'b'] }]`
+ */
+export function parseCsvRecords(text: string, options: CsvOptions = {}): CsvRecord[] {
+	const delimiter = options.delimiter ?? ',';
 	const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	const all: CsvRecord[] = [];
 	let fields: string[] = [];
@@ -69,7 +95,7 @@ export function parseCsv(text: string): CsvTable {
 		if (c === '"' && field === '') {
 			quoted = true;
 			i++;
-		} else if (c === ',') {
+		} else if (c === delimiter) {
 			fields.push(field);
 			field = '';
 			i++;
@@ -88,8 +114,7 @@ export function parseCsv(text: string): CsvTable {
 	if (quoted)
 		throw new CsvSyntaxError(`Anführungszeichen in Zeile ${recordLine} wird nicht geschlossen`, recordLine);
 	if (field !== '' || fields.length > 0) endRecord();
-	const [head, ...records] = all;
-	return { header: head ? head.fields.map((h) => h.trim()) : [], records };
+	return all;
 }
 
 /** Quote a field when it needs it: `csvField('a, b')` -> `"a, b"`. */

@@ -1,0 +1,188 @@
+/**
+ * `npm run import`: bring a city's official data into geodata/<city>/.
+ *
+ *   npm run import -- init <city-id> [--name "Musterstadt"] [--ags 08111000]
+ *   npm run import -- boundaries <file> --city <id> --level stadtteil|stadtbezirk
+ *        [--layer <name>] [--id-field <f>] [--name-field <f>] [--parent-field <f>]
+ *        [--crs EPSG:25832] [--simplify <m>] [--attribution "<text>"] [--new-keys] [--dry-run]
+ *   npm run import -- indicators <file.csv> --city <id> [--indicator <id>] [--year <yyyy>]
+ *        [--source "<text>"] [--dry-run]
+ *   npm run import -- lernorte <file> --city <id> [--layer <name>] [--crs EPSG:25832] [--replace]
+ *        [--skip-invalid] [--source "<text>"] [--dry-run]
+ *   npm run import -- stuttgart <OpenData_KLGL_GENERALISIERT.gpkg> [--dry-run]
+ *
+ * Every run ends with a summary; bad input exits 1 with messages naming file, row or feature,
+ * column and the fix, and geodata/ stays as it was. --dry-run checks and reports, writes nothing.
+ */
+import { parseArgs } from 'node:util';
+import { formatIssue } from '../src/lib/domain/validateSources';
+import type { Level } from '../src/lib/domain/types';
+import { importStadtbezirke, importStadtteile } from './lib/import/boundaries';
+import { CityDraft } from './lib/import/cityDraft';
+import { importIndicators } from './lib/import/indicators';
+import { initCity } from './lib/import/init';
+import { importLernorte } from './lib/import/lernorte';
+import { formatReport, type ImportReport } from './lib/import/report';
+import { importStuttgart, STUTTGART_KLGL } from './lib/import/stuttgart';
+import { ImportError } from './lib/import/types';
+
+const USAGE = `Aufruf:
+  npm run import -- init <stadt-id> [--name <Name>] [--ags <8 Ziffern>]
+  npm run import -- boundaries <datei> --city <id> --level stadtteil|stadtbezirk [--layer <ebene>]
+                   [--id-field <feld>] [--name-field <feld>] [--parent-field <feld>] [--crs EPSG:<code>]
+                   [--simplify <meter>] [--attribution <text>] [--new-keys] [--dry-run]
+  npm run import -- indicators <datei.csv> --city <id> [--indicator <id>] [--year <jahr>] [--source <text>] [--dry-run]
+  npm run import -- lernorte <datei> --city <id> [--layer <ebene>] [--crs EPSG:<code>] [--replace]
+                   [--skip-invalid] [--source <text>] [--dry-run]
+  npm run import -- stuttgart <OpenData_KLGL_GENERALISIERT.gpkg> [--dry-run]
+Gemeinsam: --geodata <verzeichnis> (Standard: geodata)`;
+
+const { values: args, positionals } = parseArgs({
+	allowPositionals: true,
+	options: {
+		city: { type: 'string' },
+		geodata: { type: 'string', default: 'geodata' },
+		level: { type: 'string' },
+		layer: { type: 'string' },
+		'id-field': { type: 'string' },
+		'name-field': { type: 'string' },
+		'parent-field': { type: 'string' },
+		crs: { type: 'string' },
+		simplify: { type: 'string', default: '2' },
+		attribution: { type: 'string' },
+		'new-keys': { type: 'boolean', default: false },
+		indicator: { type: 'string' },
+		year: { type: 'string' },
+		source: { type: 'string' },
+		replace: { type: 'boolean', default: false },
+		'skip-invalid': { type: 'boolean', default: false },
+		name: { type: 'string' },
+		ags: { type: 'string' },
+		'dry-run': { type: 'boolean', default: false },
+		help: { type: 'boolean', default: false }
+	}
+});
+
+function usageError(message: string): ImportError {
+	return new ImportError({ file: 'Aufruf', message, hint: USAGE });
+}
+
+function required(value: string | undefined, what: string): string {
+	if (value === undefined || value === '') throw usageError(`${what} fehlt`);
+	return value;
+}
+
+function simplifyOption(): number {
+	const value = Number(args.simplify.replace(',', '.'));
+	if (!Number.isFinite(value) || value < 0 || value > 1000)
+		throw new ImportError({
+			file: '--simplify',
+			message: `„${args.simplify}“ ist keine Toleranz in Metern`,
+			hint: 'Eine Zahl von 0 (nicht vereinfachen) bis 1000 angeben, z. B. --simplify 2'
+		});
+	return value;
+}
+
+const progress = (line: string) => console.log(line);
+
+async function run(): Promise<void> {
+	const [command, target] = positionals;
+	if (args.help || command === undefined) {
+		console.log(USAGE);
+		return;
+	}
+	const started = performance.now();
+	const dryRun = args['dry-run'];
+	let draft: CityDraft;
+	let report: ImportReport;
+	switch (command) {
+		case 'init': {
+			const result = initCity(args.geodata, required(target, 'Kennung der Stadt'), {
+				...(args.name !== undefined && { name: args.name }),
+				...(args.ags !== undefined && { ags: args.ags })
+			});
+			draft = result.draft;
+			report = result.report;
+			break;
+		}
+		case 'boundaries': {
+			const level = required(args.level, '--level (stadtteil oder stadtbezirk)');
+			if (level !== 'stadtteil' && level !== 'stadtbezirk')
+				throw usageError(`--level „${level}“ gibt es nicht; stadtteil oder stadtbezirk angeben`);
+			draft = new CityDraft(args.geodata, required(args.city, '--city'));
+			const opts = {
+				file: required(target, 'Datei mit den Gebietsgrenzen'),
+				level: level as Level,
+				layer: args.layer,
+				idField: args['id-field'],
+				nameField: args['name-field'],
+				parentField: args['parent-field'],
+				crs: args.crs,
+				simplify: simplifyOption(),
+				attribution: args.attribution,
+				newKeys: args['new-keys'],
+				progress
+			};
+			report =
+				level === 'stadtteil' ? await importStadtteile(draft, opts) : await importStadtbezirke(draft, opts);
+			break;
+		}
+		case 'indicators':
+			draft = new CityDraft(args.geodata, required(args.city, '--city'));
+			report = await importIndicators(draft, {
+				file: required(target, 'CSV-Datei mit den Indikatorwerten'),
+				indicator: args.indicator,
+				year: args.year,
+				source: args.source,
+				progress
+			});
+			break;
+		case 'lernorte':
+			draft = new CityDraft(args.geodata, required(args.city, '--city'));
+			report = await importLernorte(draft, {
+				file: required(target, 'Datei mit den Lernorten'),
+				layer: args.layer,
+				crs: args.crs,
+				replace: args.replace,
+				skipInvalid: args['skip-invalid'],
+				source: args.source,
+				progress
+			});
+			break;
+		case 'stuttgart':
+			draft = new CityDraft(args.geodata, args.city ?? STUTTGART_KLGL.city);
+			report = await importStuttgart(draft, {
+				file: required(target, 'GeoPackage (OpenData_KLGL_GENERALISIERT.gpkg)'),
+				simplify: simplifyOption(),
+				crs: args.crs,
+				progress
+			});
+			break;
+		default:
+			throw usageError(`Unbekannter Befehl „${command}“`);
+	}
+
+	const { blocking, open } = draft.check();
+	if (blocking.length > 0)
+		throw new ImportError(blocking.map((i) => ({ ...i, message: `nach dem Import: ${i.message}` })));
+	report.changes = draft.changes.map((f) => draft.name(f));
+	report.dryRun = dryRun;
+	if (!dryRun) draft.commit();
+	for (const line of formatReport(report, (performance.now() - started) / 1000)) console.log(line);
+	if (open.length > 0) {
+		console.log(`  Noch offen, bevor „npm run data -- --city ${draft.city}“ gelingt (${open.length}):`);
+		for (const issue of open.slice(0, 8)) console.log(`    - ${formatIssue(issue)}`);
+		if (open.length > 8) console.log(`    … und ${open.length - 8} weitere`);
+	}
+}
+
+try {
+	await run();
+} catch (err) {
+	if (!(err instanceof ImportError)) throw err;
+	for (const issue of err.issues) console.error(formatIssue(issue));
+	console.error(
+		`\n${err.issues.length} ${err.issues.length === 1 ? 'Fehler' : 'Fehler'} – es wurde nichts geschrieben.`
+	);
+	process.exitCode = 1;
+}
