@@ -6,6 +6,8 @@
  *   npm run bench                      # builds the app first if build/ is missing
  *   npm run bench -- --strict --runs 7
  *   npm run bench -- --bare-only --data path/to/data/stuttgart
+ *   npm run bench -- --import-only     # only the 10,000-polygon import
+ *   npm run bench -- --skip-import
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -26,6 +28,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_PATH, launchBrowser, MAP_SELECTOR, newPage, waitForMapIdle } from '../src/e2e/browser';
 import { BUILD_DIR, startAppPreview, startPreview, type StaticServer } from '../src/e2e/server';
+import { benchImport, type ImportBench } from './bench/importBench';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BARE_DIR = resolve(ROOT, 'scripts/bench/bare');
@@ -33,7 +36,14 @@ const RESULTS_FILE = resolve(ROOT, 'bench-results/bench.json');
 const DATA_FILES = ['areas.topo.json', 'values.json'];
 
 /** Targets; bytes are gzip, 1 kB = 1000 bytes as in Vite's build output. */
-const TARGETS = { mainJsGzip: 600_000, idleRatio: 1.3, switchMs: 100 } as const;
+const TARGETS = {
+	mainJsGzip: 600_000,
+	idleRatio: 1.3,
+	switchMs: 100,
+	/** Importing a 10,000-polygon boundary file end to end. */
+	importMs: 30_000,
+	importRssMb: 1024
+} as const;
 
 const INDICATOR_RADIO = 'input[type="radio"][name="indikator"]';
 
@@ -86,6 +96,8 @@ const { values: args } = parseArgs({
 		runs: { type: 'string', default: '5' },
 		city: { type: 'string', default: 'stuttgart' },
 		'bare-only': { type: 'boolean', default: false },
+		'import-only': { type: 'boolean', default: false },
+		'skip-import': { type: 'boolean', default: false },
 		data: { type: 'string' }
 	}
 });
@@ -407,7 +419,67 @@ function table(rows: string[][]): string {
 		.join('\n');
 }
 
+/** Runs the import bench and prints its lines; returns its checks. */
+async function importSection(): Promise<{ result: ImportBench; checks: Check[] }> {
+	console.log('Measuring the import of 10,000 generated polygons (GeoPackage, EPSG:25832) …');
+	const result = await benchImport(10_000);
+	const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+	console.log(
+		table([
+			['', 'Import (end to end)', 'Reading the file only'],
+			['Wall time', seconds(result.import.wallMs), seconds(result.read.wallMs)],
+			[
+				'Peak memory (RSS)',
+				`${result.import.maxRssMb.toFixed(0)} MB`,
+				`${result.read.maxRssMb.toFixed(0)} MB`
+			]
+		])
+	);
+	console.log(
+		`${result.polygons} polygons, ${result.vertices} vertices, ${(result.fileBytes / 1e6).toFixed(1)} MB; ` +
+			`import / read: ${(result.import.wallMs / result.read.wallMs).toFixed(1)}x time`
+	);
+	for (const line of result.output.filter((l) => /Stützpunkte|Größe|Dauer/.test(l)))
+		console.log(`  ${line.trim()}`);
+	console.log('');
+	return {
+		result,
+		checks: [
+			{
+				name: 'Import of 10,000 polygons, wall time',
+				value: seconds(result.import.wallMs),
+				target: `<= ${seconds(TARGETS.importMs)}`,
+				pass: result.import.wallMs <= TARGETS.importMs
+			},
+			{
+				name: 'Import of 10,000 polygons, peak memory',
+				value: `${result.import.maxRssMb.toFixed(0)} MB`,
+				target: `<= ${TARGETS.importRssMb} MB`,
+				pass: result.import.maxRssMb <= TARGETS.importRssMb
+			}
+		]
+	};
+}
+
+function printChecks(checks: readonly Check[]): void {
+	for (const check of checks) {
+		const verdict = check.pass === null ? 'SKIP' : check.pass ? 'PASS' : 'FAIL';
+		console.log(`${verdict}  ${check.name}: ${check.value} (target ${check.target})`);
+	}
+}
+
 async function main(): Promise<void> {
+	const imported = args['skip-import'] || BARE_ONLY ? undefined : await importSection();
+	if (args['import-only']) {
+		printChecks(imported?.checks ?? []);
+		mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+		writeFileSync(
+			RESULTS_FILE,
+			`${JSON.stringify({ date: new Date().toISOString(), targets: TARGETS, import: imported?.result ?? null, checks: imported?.checks ?? [] }, null, '\t')}\n`
+		);
+		if (imported?.checks.some((c) => c.pass === false) && args.strict) process.exitCode = 1;
+		return;
+	}
 	if (!BARE_ONLY) ensureAppBuild();
 	const bareDir = await buildBare();
 	const servers: StaticServer[] = [];
@@ -447,6 +519,7 @@ async function main(): Promise<void> {
 			? dashboard.indicatorSwitch.median / bare.indicatorSwitch.median
 			: undefined;
 		const checks: Check[] = [
+			...(imported?.checks ?? []),
 			{
 				name: 'Dashboard main-thread JS (gzip)',
 				value: dashboard ? kb(dashboard.bytes.mainJs.gzip) : 'skipped',
@@ -523,10 +596,7 @@ async function main(): Promise<void> {
 			console.log(`Indicator switch, dashboard / bare: ${switchRatio.toFixed(2)}`);
 		}
 		console.log('');
-		for (const check of checks) {
-			const verdict = check.pass === null ? 'SKIP' : check.pass ? 'PASS' : 'FAIL';
-			console.log(`${verdict}  ${check.name}: ${check.value} (target ${check.target})`);
-		}
+		printChecks(checks);
 		for (const [name, report] of [
 			['dashboard', dashboard],
 			['bare', bare]
@@ -545,6 +615,7 @@ async function main(): Promise<void> {
 			targets: TARGETS,
 			dashboard: dashboard ?? null,
 			bare,
+			import: imported?.result ?? null,
 			ratios: {
 				firstIdle: idleRatio ?? null,
 				settledIdle: settledIdleRatio ?? null,

@@ -48,14 +48,26 @@ const FIELD_GUESSES: Record<Level, { id: string[]; name: string[]; parent: strin
 	stadtteil: {
 		id: ['STADTTEILNR', 'stadtteil_nr', 'stt_nr', 'nr', 'schluessel', 'schlüssel', 'key', 'id'],
 		name: ['STADTTEILNAME', 'stadtteil_name', 'stt_name', 'stadtteil', 'name', 'bezeichnung', 'gen'],
-		parent: ['STADTBEZIRKNR', 'stadtbezirk_nr', 'bezirk_nr', 'stb_nr', 'bezirknr', 'bezirk']
+		parent: [
+			'STADTBEZIRKNR',
+			'stadtbezirk_nr',
+			'bezirk_nr',
+			'bez_nr',
+			'stb_nr',
+			'sbz_nr',
+			'bezirknr',
+			'bezirk',
+			'bez'
+		]
 	},
 	stadtbezirk: {
 		id: [
 			'STADTBEZIRKNR',
 			'stadtbezirk_nr',
 			'bezirk_nr',
+			'bez_nr',
 			'stb_nr',
+			'sbz_nr',
 			'nr',
 			'schluessel',
 			'schlüssel',
@@ -66,7 +78,9 @@ const FIELD_GUESSES: Record<Level, { id: string[]; name: string[]; parent: strin
 			'STADTBEZIRKNAME',
 			'stadtbezirk_name',
 			'bezirk_name',
+			'bez_name',
 			'stb_name',
+			'sbz_name',
 			'stadtbezirk',
 			'name',
 			'bezeichnung',

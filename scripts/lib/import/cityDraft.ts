@@ -1,4 +1,13 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { CsvSyntaxError, parseCsv, type CsvTable } from '../../../src/lib/domain/csv';
 import { readCity } from '../build';
@@ -132,6 +141,7 @@ export class CityDraft {
 
 	/** A complete copy of the city directory with the staged files written into it. */
 	#stage(): string {
+		mkdirSync(this.geodataDir, { recursive: true });
 		const tmp = mkdtempSync(join(this.geodataDir, `.${this.city}-import-`));
 		if (existsSync(this.dir)) cpSync(this.dir, tmp, { recursive: true });
 		for (const [file, content] of this.#staged) writeFileSync(join(tmp, file), content);

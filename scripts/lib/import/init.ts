@@ -64,7 +64,7 @@ export function initCity(
 		attribution: '',
 		geometry: 'official',
 		bildungsregionen: [],
-		demo: { indicators: false, lernorte: false, population: false, note: '' },
+		demo: { indicators: false, lernorte: false, population: false, note: 'Demodaten – nicht amtlich' },
 		disclosure: { minCount: 3, minDenominator: 10 },
 		// Germany as a whole until the boundaries are imported.
 		view: { center: [10.45, 51.16], zoom: 6 }

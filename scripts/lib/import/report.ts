@@ -21,9 +21,11 @@ export function groupDigits(n: number): string {
 		.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
-/** `kiloBytes(123456)` -> "120,6 KB". */
+/** `kiloBytes(123456)` -> "120,6 KB"; from 1 MB on in MB: `kiloBytes(13831373)` -> "13,2 MB". */
 export function kiloBytes(bytes: number): string {
-	return `${(bytes / 1024).toFixed(1).replace('.', ',')} KB`;
+	return bytes >= 1024 * 1024
+		? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`
+		: `${(bytes / 1024).toFixed(1).replace('.', ',')} KB`;
 }
 
 /** The report as lines of text, as printed by the CLI. */

@@ -1,0 +1,37 @@
+import { expect, test } from 'vitest';
+import { formatReport, groupDigits, kiloBytes } from './report';
+
+test.each([
+	[0, '0'],
+	[999, '999'],
+	[1000, '1.000'],
+	[330000, '330.000'],
+	[1234567, '1.234.567']
+])('groupDigits(%d) -> %s', (n, text) => expect(groupDigits(n)).toBe(text));
+
+test.each([
+	[123456, '120,6 KB'],
+	[13_831_373, '13,2 MB']
+])('kiloBytes(%d) -> %s', (n, text) => expect(kiloBytes(n)).toBe(text));
+
+test('formatReport aligns the facts, lists warnings and says what a dry run would write', () => {
+	const lines = formatReport(
+		{
+			title: 'Import',
+			facts: [
+				['Datei', 'a.csv'],
+				['Koordinatensystem', 'EPSG:25832']
+			],
+			warnings: Array.from({ length: 30 }, (_, i) => `W${i}`),
+			changes: ['geodata/x/lernorte.csv'],
+			dryRun: true
+		},
+		1.25
+	);
+	expect(lines[0]).toBe('Import (Probelauf, es wurde nichts geschrieben)');
+	expect(lines[1]).toBe('  Datei:             a.csv');
+	expect(lines).toContain('  Warnungen (30):');
+	expect(lines).toContain('    … und 5 weitere');
+	expect(lines).toContain('  Würde schreiben: geodata/x/lernorte.csv');
+	expect(lines.at(-1)).toBe('  Dauer: 1,3 s');
+});
