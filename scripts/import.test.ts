@@ -6,15 +6,17 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Polygon, Position } from 'geojson';
-import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Catalog, CityConfig, ValuesWire } from '../src/lib/domain/types';
-import { SUPPORTED_CRS } from '../src/lib/geo/crs';
 import { makeTempDir, writeGeoPackage } from './lib/import/formats/fixtures.test-helpers';
 import { copyStuttgart } from './lib/import/stuttgart.test-helpers';
+import {
+	MUSTERSTADT_NAMES,
+	writeMusterstadtSources,
+	type MusterstadtFiles
+} from './lib/import/musterstadt.test-helpers';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -47,27 +49,8 @@ function fingerprint(dir: string): string {
 	return hash.digest('hex');
 }
 
-/**
- * Musterstadt: six Stadtteile in a 3 x 2 grid of 0.04° x 0.03° cells from lon 7.16, lat 51.50,
- * in two Stadtbezirke (south row 1, north row 2). Keys 101–103 and 201–203.
- */
-const CELL = { lon: 0.04, lat: 0.03, lon0: 7.16, lat0: 51.5 };
-const NAMES = ['Altstadt', 'Hafen', 'Mühlenfeld', 'Nordhöhe', 'Weißer Berg', 'Am Stadtpark'];
-function cellRing(col: number, row: number): Position[] {
-	const x = CELL.lon0 + col * CELL.lon;
-	const y = CELL.lat0 + row * CELL.lat;
-	return [
-		[x, y],
-		[x + CELL.lon, y],
-		[x + CELL.lon, y + CELL.lat],
-		[x, y + CELL.lat],
-		[x, y]
-	];
-}
-const projector = (epsg: number) => proj4('EPSG:4326', SUPPORTED_CRS.get(epsg)!.proj4);
-const project = (ring: Position[], epsg: number) => ring.map((p) => projector(epsg).forward([p[0]!, p[1]!]));
-
 let tmp: { dir: string; cleanup: () => void };
+const files = {} as MusterstadtFiles;
 let geodata: string;
 const file = (name: string) => join(tmp.dir, name);
 
@@ -76,79 +59,7 @@ beforeAll(async () => {
 	geodata = file('geodata');
 	copyStuttgart(geodata);
 
-	// Stadtbezirke as an ArcGIS REST export (EsriJSON, Web Mercator, wkid 102100).
-	const bezirke = [1, 2].map((b) => {
-		const row = b - 1;
-		const ring = project(
-			[
-				[CELL.lon0, CELL.lat0 + row * CELL.lat],
-				[CELL.lon0 + 3 * CELL.lon, CELL.lat0 + row * CELL.lat],
-				[CELL.lon0 + 3 * CELL.lon, CELL.lat0 + (row + 1) * CELL.lat],
-				[CELL.lon0, CELL.lat0 + (row + 1) * CELL.lat],
-				[CELL.lon0, CELL.lat0 + row * CELL.lat]
-			],
-			3857
-		).reverse(); // Esri outer rings run clockwise
-		return { attributes: { BEZ_NR: b, BEZ_NAME: b === 1 ? 'Süd' : 'Nord' }, geometry: { rings: [ring] } };
-	});
-	writeFileSync(
-		file('bezirke.json'),
-		JSON.stringify({
-			geometryType: 'esriGeometryPolygon',
-			spatialReference: { wkid: 102100, latestWkid: 3857 },
-			fields: [
-				{ name: 'BEZ_NR', type: 'esriFieldTypeInteger' },
-				{ name: 'BEZ_NAME', type: 'esriFieldTypeString' }
-			],
-			features: bezirke
-		})
-	);
-
-	// Stadtteile as GeoJSON in Gauß-Krüger zone 2 with the old-style crs member.
-	writeFileSync(
-		file('stadtteile.geojson'),
-		JSON.stringify({
-			type: 'FeatureCollection',
-			crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::31466' } },
-			features: NAMES.map((name, i) => ({
-				type: 'Feature',
-				properties: {
-					STT_NR: `${Math.floor(i / 3) + 1}0${(i % 3) + 1}`,
-					STT_NAME: name,
-					BEZ: Math.floor(i / 3) + 1
-				},
-				geometry: {
-					type: 'Polygon',
-					coordinates: [project(cellRing(i % 3, Math.floor(i / 3)), 31466)]
-				} satisfies Polygon
-			}))
-		})
-	);
-
-	// Indicators as German Excel writes them: Windows-1252, ';', decimal comma, title and footnote.
-	const csv = [
-		'Tabelle 4: Kinder unter 3 Jahren in Tagesbetreuung',
-		'Stadtteil;2023 Zähler;2023 Nenner;2024 Zähler;2024 Nenner',
-		'101 Altstadt;41;120;45;118',
-		'102 Hafen;12;80;.;79',
-		'103 Mühlenfeld;1.020;2.400;1.050;2.410',
-		'201 Nordhöhe;30;95;33;96',
-		'202 Weißer Berg;-;-;...;...',
-		'203 Am Stadtpark;25;70;26;71',
-		'Quelle: Statistikstelle Musterstadt; . = geheim gehalten'
-	].join('\r\n');
-	writeFileSync(file('betreuung.csv'), Buffer.from(csv, 'latin1'));
-
-	// Lernorte with UTM 32 coordinates (Rechtswert/Hochwert), German decimal comma.
-	const toUtm = projector(25832);
-	const site = (lon: number, lat: number) =>
-		toUtm.forward([lon, lat]).map((v) => v.toFixed(1).replace('.', ','));
-	const lernorte = [
-		'Nr;Name;Art;Rechtswert;Hochwert;Adresse;Plätze',
-		`K1;Kita Hafenstraße;Kita;${site(7.215, 51.51).join(';')};Hafenstraße 1;60`,
-		`S1;Grundschule Nordhöhe;Grundschule;${site(7.17, 51.545).join(';')};Schulweg 2;`
-	].join('\n');
-	writeFileSync(file('lernorte.csv'), lernorte);
+	Object.assign(files, writeMusterstadtSources(tmp.dir));
 
 	await writeGeoPackage(file('zwei-ebenen.gpkg'), [
 		{ name: 'EBENE_A', fields: [{ name: 'NR', type: 'TEXT' }], features: [] },
@@ -175,7 +86,7 @@ describe('npm run import', () => {
 
 		const bezirke = cli([
 			'boundaries',
-			file('bezirke.json'),
+			files.bezirke,
 			'--city',
 			'musterstadt',
 			'--geodata',
@@ -189,7 +100,7 @@ describe('npm run import', () => {
 
 		const stadtteile = cli([
 			'boundaries',
-			file('stadtteile.geojson'),
+			files.stadtteile,
 			'--city',
 			'musterstadt',
 			'--geodata',
@@ -208,7 +119,7 @@ describe('npm run import', () => {
 
 		const indicators = cli([
 			'indicators',
-			file('betreuung.csv'),
+			files.indicators,
 			'--city',
 			'musterstadt',
 			'--geodata',
@@ -224,7 +135,7 @@ describe('npm run import', () => {
 		expect(indicators.stdout).toContain('6 von 6 Stadtteilen');
 		expect(indicators.stdout).toContain('aus der Vorlage in den Katalog übernommen');
 
-		const lernorte = cli(['lernorte', file('lernorte.csv'), '--city', 'musterstadt', '--geodata', geodata]);
+		const lernorte = cli(['lernorte', files.lernorte, '--city', 'musterstadt', '--geodata', geodata]);
 		expect(lernorte.status, lernorte.stderr).toBe(0);
 		expect(lernorte.stdout).toContain('EPSG:25832');
 		expect(lernorte.stdout).toContain('2 gelesen');
@@ -234,7 +145,7 @@ describe('npm run import', () => {
 		expect(built.status, built.stderr).toBe(0);
 		const catalog = JSON.parse(readFileSync(join(out, 'musterstadt', 'catalog.json'), 'utf8')) as Catalog;
 		expect(catalog.city.geometry).toBe('official');
-		expect(catalog.units.stadtteil.map((u) => u.name)).toEqual(NAMES);
+		expect(catalog.units.stadtteil.map((u) => u.name)).toEqual(MUSTERSTADT_NAMES);
 		expect(catalog.units.stadtbezirk).toEqual([
 			{ key: '1', name: 'Süd', parent: '05999000' },
 			{ key: '2', name: 'Nord', parent: '05999000' }
@@ -278,7 +189,7 @@ describe('npm run import', () => {
 
 		const badCrs = cli([
 			'boundaries',
-			file('stadtteile.geojson'),
+			files.stadtteile,
 			'--city',
 			'musterstadt',
 			'--geodata',
@@ -291,14 +202,7 @@ describe('npm run import', () => {
 		expect(badCrs.status).toBe(1);
 		expect(badCrs.stderr).toContain('EPSG:31466');
 
-		const usage = cli([
-			'boundaries',
-			file('stadtteile.geojson'),
-			'--geodata',
-			geodata,
-			'--level',
-			'stadtteil'
-		]);
+		const usage = cli(['boundaries', files.stadtteile, '--geodata', geodata, '--level', 'stadtteil']);
 		expect(usage.status).toBe(1);
 		expect(usage.stderr).toContain('--city fehlt');
 		expect(fingerprint(geodata)).toBe(before);
@@ -306,15 +210,7 @@ describe('npm run import', () => {
 
 	test('--dry-run prints the report and writes nothing', () => {
 		const before = fingerprint(geodata);
-		const dry = cli([
-			'lernorte',
-			file('lernorte.csv'),
-			'--city',
-			'musterstadt',
-			'--geodata',
-			geodata,
-			'--dry-run'
-		]);
+		const dry = cli(['lernorte', files.lernorte, '--city', 'musterstadt', '--geodata', geodata, '--dry-run']);
 		expect(dry.status, dry.stderr).toBe(0);
 		expect(dry.stdout).toContain('Probelauf, es wurde nichts geschrieben');
 		expect(dry.stdout).toContain('Würde schreiben');
