@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { formatIssue } from '../src/lib/domain/validateSources';
-import { buildCity, listCities } from './lib/build';
+import { buildCity, listCities, pruneCities } from './lib/build';
 
 const { values: args } = parseArgs({
 	options: {
@@ -24,6 +24,11 @@ if (cities.length === 0) {
 	console.error(`${args.geodata}: keine Stadt gefunden – mit npm run import -- init <stadt> eine anlegen`);
 	process.exit(1);
 }
+
+// Building every city: output of cities no longer in geodata/ goes, so the site stops offering them.
+if (args.city === undefined)
+	for (const id of pruneCities(args.out, cities))
+		console.log(`${args.out}/${id}: entfernt (nicht mehr in ${args.geodata}/)`);
 
 let failed = 0;
 for (const city of cities) {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Catalog, CityConfig, ValuesWire } from '../src/lib/domain/types';
+import type { Catalog, ValuesWire } from '../src/lib/domain/types';
 import { makeTempDir, writeGeoPackage } from './lib/import/formats/fixtures.test-helpers';
 import { copyStuttgart } from './lib/import/stuttgart.test-helpers';
 import {
@@ -65,10 +65,10 @@ beforeAll(async () => {
 		{ name: 'EBENE_A', fields: [{ name: 'NR', type: 'TEXT' }], features: [] },
 		{ name: 'EBENE_B', fields: [{ name: 'NR', type: 'TEXT' }], features: [] }
 	]);
-});
+}, 60_000);
 afterAll(() => tmp.cleanup());
 
-describe('npm run import', () => {
+describe('npm run import', { timeout: 60_000 }, () => {
 	test('a new city: init, boundaries, indicators and Lernorte, then npm run data builds it', () => {
 		const init = cli([
 			'init',
@@ -162,9 +162,6 @@ describe('npm run import', () => {
 			['K1', '102'],
 			['S1', '201']
 		]);
-		const city = JSON.parse(readFileSync(join(geodata, 'musterstadt', 'city.json'), 'utf8')) as CityConfig;
-		expect(city.view.center[0]).toBeCloseTo(7.22, 1);
-		expect(city.view.center[1]).toBeCloseTo(51.53, 1);
 	});
 
 	test('a wrong file: exit code 1, a message naming the file and the fix, geodata unchanged', () => {

@@ -15,7 +15,8 @@
  * column and the fix, and geodata/ stays as it was. --dry-run checks and reports, writes nothing.
  */
 import { parseArgs } from 'node:util';
-import { formatIssue } from '../src/lib/domain/validateSources';
+import { isCityId } from '../src/lib/domain/cityId';
+import { formatIssue, type ValidationIssue } from '../src/lib/domain/validateSources';
 import type { Level } from '../src/lib/domain/types';
 import { importStadtbezirke, importStadtteile } from './lib/import/boundaries';
 import { CityDraft } from './lib/import/cityDraft';
@@ -37,32 +38,6 @@ const USAGE = `Aufruf:
   npm run import -- stuttgart <OpenData_KLGL_GENERALISIERT.gpkg> [--dry-run]
 Gemeinsam: --geodata <verzeichnis> (Standard: geodata)`;
 
-const { values: args, positionals } = parseArgs({
-	allowPositionals: true,
-	options: {
-		city: { type: 'string' },
-		geodata: { type: 'string', default: 'geodata' },
-		level: { type: 'string' },
-		layer: { type: 'string' },
-		'id-field': { type: 'string' },
-		'name-field': { type: 'string' },
-		'parent-field': { type: 'string' },
-		crs: { type: 'string' },
-		simplify: { type: 'string', default: '2' },
-		attribution: { type: 'string' },
-		'new-keys': { type: 'boolean', default: false },
-		indicator: { type: 'string' },
-		year: { type: 'string' },
-		source: { type: 'string' },
-		replace: { type: 'boolean', default: false },
-		'skip-invalid': { type: 'boolean', default: false },
-		name: { type: 'string' },
-		ags: { type: 'string' },
-		'dry-run': { type: 'boolean', default: false },
-		help: { type: 'boolean', default: false }
-	}
-});
-
 function usageError(message: string): ImportError {
 	return new ImportError({ file: 'Aufruf', message, hint: USAGE });
 }
@@ -71,6 +46,46 @@ function required(value: string | undefined, what: string): string {
 	if (value === undefined || value === '') throw usageError(`${what} fehlt`);
 	return value;
 }
+
+function parseCommandLine() {
+	try {
+		return parseArgs({
+			allowPositionals: true,
+			options: {
+				city: { type: 'string' },
+				geodata: { type: 'string', default: 'geodata' },
+				level: { type: 'string' },
+				layer: { type: 'string' },
+				'id-field': { type: 'string' },
+				'name-field': { type: 'string' },
+				'parent-field': { type: 'string' },
+				crs: { type: 'string' },
+				simplify: { type: 'string', default: '2' },
+				attribution: { type: 'string' },
+				'new-keys': { type: 'boolean', default: false },
+				indicator: { type: 'string' },
+				year: { type: 'string' },
+				source: { type: 'string' },
+				replace: { type: 'boolean', default: false },
+				'skip-invalid': { type: 'boolean', default: false },
+				name: { type: 'string' },
+				ags: { type: 'string' },
+				'dry-run': { type: 'boolean', default: false },
+				help: { type: 'boolean', default: false }
+			}
+		});
+	} catch (err) {
+		// Unknown options and options without a value: say it in German, with the usage.
+		const raw = (err as Error).message;
+		const option = /'(--?[^' ]+)/.exec(raw)?.[1];
+		throw usageError(
+			option ? `Option ${option} ist unbekannt oder ohne Wert` : `Aufruf nicht verstanden (${raw})`
+		);
+	}
+}
+
+let args: ReturnType<typeof parseCommandLine>['values'];
+let positionals: string[];
 
 function simplifyOption(): number {
 	const value = Number(args.simplify.replace(',', '.'));
@@ -85,34 +100,38 @@ function simplifyOption(): number {
 
 const progress = (line: string) => console.log(line);
 
-async function run(): Promise<void> {
-	const [command, target] = positionals;
-	if (args.help || command === undefined) {
-		console.log(USAGE);
-		return;
-	}
-	const started = performance.now();
-	const dryRun = args['dry-run'];
-	let draft: CityDraft;
-	let report: ImportReport;
+/** The city a command works on, checked before anything is read. */
+function cityOf(command: string, target: string | undefined): string {
+	const city =
+		command === 'init'
+			? required(target, 'Kennung der Stadt')
+			: command === 'stuttgart'
+				? (args.city ?? STUTTGART_KLGL.city)
+				: required(args.city, '--city');
+	if (!isCityId(city))
+		throw new ImportError({
+			file: command === 'init' ? city : '--city',
+			message: `„${city}“ taugt nicht als Kennung einer Stadt`,
+			hint: 'Kleinbuchstaben, Ziffern und einzelne Binde- oder Unterstriche verwenden, z. B. musterstadt'
+		});
+	return city;
+}
+
+async function runCommand(
+	command: string,
+	target: string | undefined,
+	draft: CityDraft
+): Promise<ImportReport> {
 	switch (command) {
-		case 'init': {
-			const result = initCity(args.geodata, required(target, 'Kennung der Stadt'), {
+		case 'init':
+			return initCity(draft, {
 				...(args.name !== undefined && { name: args.name }),
 				...(args.ags !== undefined && { ags: args.ags })
 			});
-			draft = result.draft;
-			report = result.report;
-			break;
-		}
 		case 'boundaries': {
-			const level = required(args.level, '--level (stadtteil oder stadtbezirk)');
-			if (level !== 'stadtteil' && level !== 'stadtbezirk')
-				throw usageError(`--level „${level}“ gibt es nicht; stadtteil oder stadtbezirk angeben`);
-			draft = new CityDraft(args.geodata, required(args.city, '--city'));
 			const opts = {
 				file: required(target, 'Datei mit den Gebietsgrenzen'),
-				level: level as Level,
+				level: args.level as Level,
 				layer: args.layer,
 				idField: args['id-field'],
 				nameField: args['name-field'],
@@ -123,23 +142,18 @@ async function run(): Promise<void> {
 				newKeys: args['new-keys'],
 				progress
 			};
-			report =
-				level === 'stadtteil' ? await importStadtteile(draft, opts) : await importStadtbezirke(draft, opts);
-			break;
+			return opts.level === 'stadtteil' ? importStadtteile(draft, opts) : importStadtbezirke(draft, opts);
 		}
 		case 'indicators':
-			draft = new CityDraft(args.geodata, required(args.city, '--city'));
-			report = await importIndicators(draft, {
+			return importIndicators(draft, {
 				file: required(target, 'CSV-Datei mit den Indikatorwerten'),
 				indicator: args.indicator,
 				year: args.year,
 				source: args.source,
 				progress
 			});
-			break;
 		case 'lernorte':
-			draft = new CityDraft(args.geodata, required(args.city, '--city'));
-			report = await importLernorte(draft, {
+			return importLernorte(draft, {
 				file: required(target, 'Datei mit den Lernorten'),
 				layer: args.layer,
 				crs: args.crs,
@@ -148,31 +162,74 @@ async function run(): Promise<void> {
 				source: args.source,
 				progress
 			});
-			break;
 		case 'stuttgart':
-			draft = new CityDraft(args.geodata, args.city ?? STUTTGART_KLGL.city);
-			report = await importStuttgart(draft, {
+			return importStuttgart(draft, {
 				file: required(target, 'GeoPackage (OpenData_KLGL_GENERALISIERT.gpkg)'),
 				simplify: simplifyOption(),
 				crs: args.crs,
 				progress
 			});
-			break;
 		default:
 			throw usageError(`Unbekannter Befehl „${command}“`);
 	}
+}
 
-	const { blocking, open } = draft.check();
-	if (blocking.length > 0)
-		throw new ImportError(blocking.map((i) => ({ ...i, message: `nach dem Import: ${i.message}` })));
-	report.changes = draft.changes.map((f) => draft.name(f));
-	report.dryRun = dryRun;
-	if (!dryRun) draft.commit();
-	for (const line of formatReport(report, (performance.now() - started) / 1000)) console.log(line);
-	if (open.length > 0) {
-		console.log(`  Noch offen, bevor „npm run data -- --city ${draft.city}“ gelingt (${open.length}):`);
-		for (const issue of open.slice(0, 8)) console.log(`    - ${formatIssue(issue)}`);
-		if (open.length > 8) console.log(`    … und ${open.length - 8} weitere`);
+/** At most this many problems are listed per file and message after the import's check. */
+const SHOWN_PER_KIND = 5;
+
+/**
+ * The validator's findings about the city after the import, grouped by file and message so
+ * that a key dropped with --new-keys gives one entry with its lines, not thousands.
+ */
+function afterImportIssues(blocking: readonly ValidationIssue[]): ValidationIssue[] {
+	const groups = new Map<string, ValidationIssue[]>();
+	for (const issue of blocking) {
+		const kind = `${issue.file}|${issue.column ?? ''}|${issue.message}`;
+		groups.set(kind, [...(groups.get(kind) ?? []), issue]);
+	}
+	return [...groups.values()].map((group) => {
+		const first = group[0]!;
+		const rows = group.map((i) => i.row).filter((r): r is number => r !== undefined);
+		const more = rows.length > SHOWN_PER_KIND ? ` und ${rows.length - SHOWN_PER_KIND} weiteren` : '';
+		return {
+			...first,
+			...(rows.length > 1 && { row: undefined }),
+			message: `nach dem Import: ${first.message}${rows.length > 1 ? ` (Zeilen ${rows.slice(0, SHOWN_PER_KIND).join(', ')}${more})` : ''}`,
+			hint: `${first.hint}; die Stadt ließe sich so nicht mehr bauen, deshalb wurde nichts geschrieben`
+		};
+	});
+}
+
+async function run(): Promise<void> {
+	({ values: args, positionals } = parseCommandLine());
+	const [command, target] = positionals;
+	if (args.help || command === undefined) {
+		console.log(USAGE);
+		return;
+	}
+	if (command === 'boundaries') {
+		const level = required(args.level, '--level (stadtteil oder stadtbezirk)');
+		if (level !== 'stadtteil' && level !== 'stadtbezirk')
+			throw usageError(`--level „${level}“ gibt es nicht; stadtteil oder stadtbezirk angeben`);
+	}
+	const started = performance.now();
+	const draft = new CityDraft(args.geodata, cityOf(command, target));
+	draft.lock();
+	try {
+		const report = await runCommand(command, target, draft);
+		const { blocking, open } = draft.check();
+		if (blocking.length > 0) throw new ImportError(afterImportIssues(blocking));
+		report.changes = draft.changes.map((f) => draft.name(f));
+		report.dryRun = args['dry-run'];
+		if (!report.dryRun) draft.commit();
+		for (const line of formatReport(report, (performance.now() - started) / 1000)) console.log(line);
+		if (open.length > 0) {
+			console.log(`  Noch offen, bevor „npm run data -- --city ${draft.city}“ gelingt (${open.length}):`);
+			for (const issue of open.slice(0, 8)) console.log(`    - ${formatIssue(issue)}`);
+			if (open.length > 8) console.log(`    … und ${open.length - 8} weitere`);
+		}
+	} finally {
+		draft.unlock();
 	}
 }
 
@@ -181,8 +238,6 @@ try {
 } catch (err) {
 	if (!(err instanceof ImportError)) throw err;
 	for (const issue of err.issues) console.error(formatIssue(issue));
-	console.error(
-		`\n${err.issues.length} ${err.issues.length === 1 ? 'Fehler' : 'Fehler'} – es wurde nichts geschrieben.`
-	);
+	console.error(`\n${err.issues.length} Fehler – es wurde nichts geschrieben.`);
 	process.exitCode = 1;
 }

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Catalog, ValuesWire } from '../../src/lib/domain/types';
 import { formatIssue, type ValidationIssue } from '../../src/lib/domain/validateSources';
-import { buildCity, type BuildResult } from './build';
+import { buildCity, listCities, pruneCities, type BuildResult } from './build';
 import { TESTORT_CITY, TESTORT_FILES, writeTestort } from './testort.test-helpers';
 
 const CITY = TESTORT_CITY;
@@ -241,5 +241,26 @@ describe('buildCity', () => {
 		expect(issues).toContainEqual(
 			expect.objectContaining({ column: 'objects.stadtteil', message: 'Geometrie fehlt für 11' })
 		);
+	});
+});
+
+describe('listCities and pruneCities', () => {
+	it('lists the folders with a city.json, skipping working copies', () => {
+		writeCity();
+		mkdirSync(join(geodata, '.testort-import-abc'), { recursive: true });
+		writeFileSync(join(geodata, '.testort-import-abc', 'city.json'), '{}');
+		mkdirSync(join(geodata, 'leer'));
+		expect(listCities(geodata)).toEqual(['testort']);
+		expect(listCities(join(root, 'fehlt'))).toEqual([]);
+	});
+
+	it('removes the output and index entry of a city that left geodata/, nothing else', () => {
+		build();
+		mkdirSync(join(out, 'assets'));
+		expect(pruneCities(out, ['testort'])).toEqual([]);
+		expect(pruneCities(out, ['andere'])).toEqual(['testort']);
+		expect(existsSync(join(out, 'testort'))).toBe(false);
+		expect(existsSync(join(out, 'assets'))).toBe(true);
+		expect(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'))).toEqual({ cities: [] });
 	});
 });

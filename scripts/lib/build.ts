@@ -8,7 +8,7 @@ import {
 	rmSync,
 	writeFileSync
 } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Topology } from 'topojson-specification';
 import { aggregateGroups, type IndicatorShape } from '../../src/lib/domain/aggregate';
@@ -42,7 +42,7 @@ import { encodeSeries } from '../../src/lib/domain/wire';
 import { createAreaLocator } from '../../src/lib/geo/locate';
 import { buildSchematicTopology } from '../../src/lib/geo/schematic';
 import { addMergedLevel, areaGeometries, decodeAreas } from '../../src/lib/geo/topology';
-import { SOURCE_FILES, SourceReader } from './sources';
+import { displayPath, SOURCE_FILES, SourceReader } from './sources';
 
 export interface BuildOptions {
 	city: string;
@@ -493,14 +493,42 @@ export function listCities(geodataDir: string): string[] {
 }
 
 /**
+ * Removes the output of cities that are no longer in geodata/ (deleted or renamed) from
+ * `outDir` and from its index.json, so the site does not keep offering them. Returns the
+ * removed ids. Only folders that hold a built catalog.json count as city output.
+ */
+export function pruneCities(outDir: string, keep: readonly string[]): string[] {
+	if (!existsSync(outDir)) return [];
+	const removed = readdirSync(outDir, { withFileTypes: true })
+		.filter(
+			(e) => e.isDirectory() && !keep.includes(e.name) && existsSync(join(outDir, e.name, 'catalog.json'))
+		)
+		.map((e) => e.name);
+	for (const id of removed) rmSync(join(outDir, id), { recursive: true, force: true });
+	const indexPath = join(outDir, 'index.json');
+	if (existsSync(indexPath)) {
+		try {
+			const index = JSON.parse(readFileSync(indexPath, 'utf8')) as DataIndex;
+			const cities = (index.cities ?? []).filter((c) => keep.includes(c.id));
+			if (cities.length !== (index.cities ?? []).length) {
+				const tmp = `${indexPath}.${process.pid}.tmp`;
+				writeFileSync(tmp, JSON.stringify({ cities }) + '\n');
+				renameSync(tmp, indexPath);
+			}
+		} catch {
+			// A broken index is rewritten by the next city build.
+		}
+	}
+	return removed;
+}
+
+/**
  * Build one city: read and validate geodata/<city>/, compute, and write static/data/<city>/.
  * On any validation issue nothing is written.
  */
 export function buildCity(opts: BuildOptions): BuildResult {
 	const dir = join(opts.geodataDir, opts.city);
-	const rel = relative(process.cwd(), dir);
-	const label = rel && !rel.startsWith('..') ? rel : dir;
-	const { inputs, issues } = readCity(dir, label, opts.city);
+	const { inputs, issues } = readCity(dir, displayPath(dir), opts.city);
 	if (!inputs) return { ok: false, issues };
 	const out = computeOutputs(inputs, opts.sourceDateEpoch);
 	const files: Array<[string, string]> = [

@@ -1,8 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { CsvSyntaxError, parseCsv, type CsvTable } from '../../src/lib/domain/csv';
 import type { ValidationIssue } from '../../src/lib/domain/validateSources';
+
+/** A path for messages: relative to the working directory when inside it. */
+export function displayPath(path: string): string {
+	const rel = relative(process.cwd(), path);
+	return rel && !rel.startsWith('..') ? rel : path;
+}
 
 /** File names inside geodata/<city>/. */
 export const SOURCE_FILES = {

@@ -338,4 +338,68 @@ describe('importStadtbezirke', () => {
 			'Stadtteil 21 Nordwest liegt in Stadtbezirk 2, steht aber unter Bezirk 1'
 		);
 	});
+
+	test('Bezirke that lose or lack their Stadtteile are named, not a crash', async () => {
+		await writeOfficialGpkg(stadtteilFeatures(), [
+			...bezirkFeatures(),
+			{
+				properties: { STADTBEZIRKNR: '3', STADTBEZIRKNAME: 'Neu' },
+				geometry: squarePolygon(X0, Y0 - SIZE, SIZE)
+			}
+		]);
+		const draft = new CityDraft(geodata, 'testort');
+		await importStadtteile(draft, options());
+		const issues = await issuesOf(() =>
+			importStadtbezirke(
+				draft,
+				options({ level: 'stadtbezirk', layer: 'GRENZEN_STADTBEZIRK', newKeys: true })
+			)
+		);
+		expect(issues.join('\n')).toContain('Stadtbezirk 3 Neu hat keine Stadtteile');
+
+		await writeOfficialGpkg(stadtteilFeatures(), bezirkFeatures().slice(0, 1));
+		const missing = await issuesOf(() =>
+			importStadtbezirke(
+				draft,
+				options({ level: 'stadtbezirk', layer: 'GRENZEN_STADTBEZIRK', newKeys: true })
+			)
+		);
+		expect(missing.join('\n')).toContain(
+			'Die Stadtbezirke 2 fehlen in der Datei, haben aber Stadtteile (21 Nordwest, 22 Nordost)'
+		);
+	});
+
+	test('Bezirk keys written with leading zeros keep the Stadtteile with them', async () => {
+		await writeOfficialGpkg(
+			stadtteilFeatures(),
+			bezirkFeatures().map((f) => ({
+				...f,
+				properties: { ...f.properties, STADTBEZIRKNR: `0${f.properties.STADTBEZIRKNR}` }
+			}))
+		);
+		const draft = new CityDraft(geodata, 'testort');
+		await importStadtteile(draft, options());
+		await importStadtbezirke(draft, options({ level: 'stadtbezirk', layer: 'GRENZEN_STADTBEZIRK' }));
+		// The city's keys stay as they are ("1", "2"): "01" is matched to "1".
+		expect(draft.text('stadtbezirke.csv')).toBe('bezirk_nr,bezirk_name\n1,Süd\n2,Nord\n');
+		expect(draft.check().blocking).toEqual([]);
+	});
+});
+
+describe('a new city', () => {
+	test('takes its Bezirke from the Stadtteil file; "01" and "1" are one Bezirk', async () => {
+		writeTestort(geodata, {
+			'stadtteile.csv': 'nr,name,bezirk_nr,bezirk_name,lat,lon\n',
+			'stadtbezirke.csv': 'bezirk_nr,bezirk_name\n'
+		});
+		await writeOfficialGpkg(
+			stadtteilFeatures((f, i) =>
+				i === 1 ? { ...f, properties: { ...f.properties, STADTBEZIRKNR: '01' } } : f
+			)
+		);
+		const draft = new CityDraft(geodata, 'testort');
+		const report = await importStadtteile(draft, options({ newKeys: true }));
+		expect(draft.text('stadtbezirke.csv')).toBe('bezirk_nr,bezirk_name\n1,Stadtbezirk 1\n2,Stadtbezirk 2\n');
+		expect(report.warnings.join('\n')).toContain('2 Stadtbezirke nur mit Nummer angelegt');
+	});
 });

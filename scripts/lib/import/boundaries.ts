@@ -6,11 +6,13 @@ import { buildAreaTopology } from '../../../src/lib/geo/areaTopology';
 import { checkPolygon } from '../../../src/lib/geo/checkPolygon';
 import { crsLabel, reprojectGeometry, toWgs84 } from '../../../src/lib/geo/crs';
 import { createAreaLocator } from '../../../src/lib/geo/locate';
-import { addMergedLevel, decodeAreas } from '../../../src/lib/geo/topology';
+import { addMergedLevel, areaGeometries, decodeAreas } from '../../../src/lib/geo/topology';
 import { SOURCE_FILES } from '../sources';
 import type { CityDraft } from './cityDraft';
 import {
+	cityPosition,
 	keyIndex,
+	stripZeros,
 	readBezirkList,
 	readCityConfig,
 	readStadtteilList,
@@ -155,16 +157,6 @@ function resolveField(
 	return found;
 }
 
-/** The city's position (mean of its Stadtteil points), to tell UTM zones apart; undefined for a new city. */
-function cityPosition(stadtteile: readonly StadtteilEntry[]): [number, number] | undefined {
-	const points = stadtteile
-		.map((s) => [Number(s.lon), Number(s.lat)])
-		.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
-	if (points.length === 0) return undefined;
-	const mean = (i: number) => points.reduce((sum, p) => sum + p[i]!, 0) / points.length;
-	return [mean(0), mean(1)];
-}
-
 /**
  * Reads a boundary file into checked WGS84 areas of one level: fields resolved (dBASE-cut
  * names included), keys unique and numeric, CRS resolved and plausible, every geometry
@@ -260,7 +252,8 @@ async function readAreas(
 			});
 			continue;
 		}
-		const first = seen.get(key);
+		// "011" and "11" are the same area.
+		const first = seen.get(stripZeros(key));
 		if (first !== undefined) {
 			issues.push({
 				...at,
@@ -270,7 +263,7 @@ async function readAreas(
 			});
 			continue;
 		}
-		seen.set(key, f.index);
+		seen.set(stripZeros(key), f.index);
 		const name = nameText(f.properties[nameField]);
 		if (name === undefined) {
 			issues.push({
@@ -361,30 +354,6 @@ function matchKeys<T extends { key: string; index: number }>(
 	return matched;
 }
 
-/** Initial map view that shows the whole city. */
-function viewFor(topology: Topology): CityConfig['view'] {
-	const features = decodeAreas(topology, 'stadtteil');
-	let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-	for (const f of features) {
-		const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-		for (const p of polys)
-			for (const [x, y] of p[0]!) {
-				minX = Math.min(minX, x!);
-				maxX = Math.max(maxX, x!);
-				minY = Math.min(minY, y!);
-				maxY = Math.max(maxY, y!);
-			}
-	}
-	const span = Math.max(maxX - minX, (maxY - minY) / Math.cos(((minY + maxY) / 2) * (Math.PI / 180)), 1e-6);
-	// About 1,000 px across at zoom z cover 360° * 1000 / (512 * 2^z).
-	const zoom = Math.round(Math.log2((360 * 1000) / (512 * span)) * 10) / 10;
-	const round = (v: number) => Math.round(v * 1e4) / 1e4;
-	return {
-		center: [round((minX + maxX) / 2), round((minY + maxY) / 2)],
-		zoom: Math.min(Math.max(zoom, 8), 14)
-	};
-}
-
 /**
  * `import boundaries … --level stadtteil`: the file becomes the city's official Stadtteil
  * geometry. One topology is built and simplified once; the Stadtbezirke are merged from their
@@ -414,9 +383,14 @@ export async function importStadtteile(draft: CityDraft, opts: BoundaryOptions):
 	const bezirkIndex = keyIndex(bezirke.map((b) => b.key));
 	const newBezirke = new Map<string, BezirkEntry>();
 	const issues: ValidationIssue[] = [];
+	const unplaced: string[] = [];
 	for (const a of areas) {
 		if (a.parent !== undefined) {
-			const parent = bezirke.length > 0 ? bezirkIndex.get(a.parent) : a.parent;
+			// A new city takes its Bezirke from the file; "01" and "1" are still one Bezirk.
+			const parent =
+				bezirke.length > 0
+					? bezirkIndex.get(a.parent)
+					: (keyIndex(newBezirke.keys()).get(a.parent) ?? a.parent);
 			if (parent === undefined) {
 				issues.push({
 					file: where,
@@ -431,18 +405,16 @@ export async function importStadtteile(draft: CityDraft, opts: BoundaryOptions):
 				newBezirke.set(parent, { key: parent, name: `Stadtbezirk ${parent}`, extra: {} });
 		} else {
 			const parent = known.get(a.key)?.parent;
-			if (!parent) {
-				issues.push({
-					file: where,
-					row: a.index,
-					message: `Objekt ${a.index} (Schlüssel ${a.key}): zu welchem Stadtbezirk der Stadtteil gehört, ist unbekannt`,
-					hint: 'Das Feld mit der Stadtbezirksnummer mit --parent-field angeben'
-				});
-				continue;
-			}
-			a.parent = parent;
+			if (parent) a.parent = parent;
+			else unplaced.push(a.key);
 		}
 	}
+	if (unplaced.length > 0)
+		issues.push({
+			file: where,
+			message: `Zu welchem Stadtbezirk ${unplaced.length === 1 ? 'Stadtteil' : 'die Stadtteile'} ${unplaced.slice(0, 10).join(', ')}${unplaced.length > 10 ? ' …' : ''} gehör${unplaced.length === 1 ? 't' : 'en'}, ist unbekannt; die Datei hat kein erkanntes Bezirksfeld`,
+			hint: `Das Feld mit der Stadtbezirksnummer mit --parent-field angeben (vorhandene Felder stehen in der Zusammenfassung der Datei)`
+		});
 	if (issues.length > 0) throw new ImportError(issues);
 	const bezirkList =
 		bezirke.length > 0 ? bezirke : [...newBezirke.values()].sort((a, b) => Number(a.key) - Number(b.key));
@@ -518,8 +490,7 @@ export async function importStadtteile(draft: CityDraft, opts: BoundaryOptions):
 		levels: config.levels.map((l) => ({
 			...l,
 			count: l.id === 'stadtteil' ? list.length : l.id === 'stadtbezirk' ? bezirkList.length : l.count
-		})),
-		view: config.geometry === 'official' && stadtteile.length > 0 ? config.view : viewFor(topology)
+		}))
 	};
 	draft.writeJson(SOURCE_FILES.topology, topology, true);
 	writeStadtteilList(draft, list, bezirkList);
@@ -587,11 +558,41 @@ export async function importStadtbezirke(draft: CityDraft, opts: BoundaryOptions
 	if (checkedPoints > 0)
 		facts.push(['Abgleich', `${checkedPoints} Stadtteilpunkte mit den Bezirksflächen verglichen`]);
 
+	// The Stadtteile keep their Bezirk under its key as the file writes it ("1" -> "01").
+	const listIndex = keyIndex(list.map((b) => b.key));
+	const orphans = stadtteile.filter((s) => listIndex.get(s.parent) === undefined);
+	const placed = stadtteile.map((s) => ({ ...s, parent: listIndex.get(s.parent) ?? s.parent }));
+	const empty = stadtteile.length > 0 ? list.filter((b) => !placed.some((s) => s.parent === b.key)) : [];
+	if (orphans.length > 0 || empty.length > 0)
+		throw new ImportError([
+			...(orphans.length > 0
+				? [
+						{
+							file: where,
+							message: `Die Stadtbezirke ${[...new Set(orphans.map((s) => s.parent))].join(', ')} fehlen in der Datei, haben aber Stadtteile (${orphans
+								.slice(0, 10)
+								.map((s) => `${s.key} ${s.name}`)
+								.join(', ')}${orphans.length > 10 ? ' …' : ''})`,
+							hint: 'Vollständige Bezirksebene importieren oder zuerst die Stadtteile mit ihren neuen Bezirken importieren'
+						}
+					]
+				: []),
+			...empty.map((b) => ({
+				file: where,
+				row: areas.find((a) => a.key === b.key)?.index,
+				message: `Stadtbezirk ${b.key} ${b.name} hat keine Stadtteile in ${draft.name(SOURCE_FILES.stadtteile)}`,
+				hint: 'Schlüssel prüfen; neue Bezirke erst zusammen mit ihren Stadtteilen importieren (--level stadtteil --parent-field …)'
+			}))
+		]);
+
 	writeBezirkList(draft, list, extraColumns);
-	if (stadtteile.length > 0) writeStadtteilList(draft, stadtteile, list);
+	if (stadtteile.length > 0) writeStadtteilList(draft, placed, list);
 	if (draft.exists(SOURCE_FILES.topology)) {
 		// Same borders, new names: merge the Bezirke again from the Stadtteile.
 		const topology = draft.json<Topology>(SOURCE_FILES.topology)!;
+		const parentOf = new Map(placed.map((s) => [s.key, s.parent]));
+		for (const g of areaGeometries(topology, 'stadtteil'))
+			g.properties = { ...g.properties, name: g.properties?.name ?? g.id, parent: parentOf.get(g.id) };
 		draft.writeJson(SOURCE_FILES.topology, addMergedLevel(topology, 'stadtteil', 'stadtbezirk', list), true);
 	}
 	draft.writeJson(SOURCE_FILES.city, {

@@ -1,23 +1,23 @@
 import {
+	chmodSync,
+	closeSync,
 	cpSync,
 	existsSync,
 	mkdirSync,
 	mkdtempSync,
+	openSync,
+	readdirSync,
 	readFileSync,
 	renameSync,
 	rmSync,
+	statSync,
 	writeFileSync
 } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { CsvSyntaxError, parseCsv, type CsvTable } from '../../../src/lib/domain/csv';
 import { readCity } from '../build';
+import { displayPath } from '../sources';
 import { ImportError, type ValidationIssue } from './types';
-
-/** A path for messages: relative to the working directory when inside it. */
-export function displayPath(path: string): string {
-	const rel = relative(process.cwd(), path);
-	return rel && !rel.startsWith('..') ? rel : path;
-}
 
 /**
  * The files of one city directory (geodata/<city>/) with changes staged in memory. Nothing
@@ -30,12 +30,47 @@ export class CityDraft {
 	readonly label: string;
 	readonly #staged = new Map<string, string>();
 
+	#lock: string | null = null;
+
 	constructor(
 		readonly geodataDir: string,
 		readonly city: string
 	) {
 		this.dir = join(geodataDir, city);
 		this.label = displayPath(this.dir);
+		this.#recover();
+	}
+
+	/**
+	 * Takes the city's lock file, so that two imports into the same city cannot overwrite each
+	 * other's changes; `unlock()` releases it. A second import stops with a message instead.
+	 */
+	lock(): void {
+		mkdirSync(this.geodataDir, { recursive: true });
+		const path = join(this.geodataDir, `.${this.city}.lock`);
+		try {
+			closeSync(openSync(path, 'wx'));
+		} catch (err) {
+			if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+			throw new ImportError({
+				file: displayPath(path),
+				message: `Ein anderer Import für „${this.city}“ läuft gerade`,
+				hint: 'Warten, bis er fertig ist; läuft keiner mehr (z. B. nach einem Absturz), die Sperrdatei löschen'
+			});
+		}
+		this.#lock = path;
+	}
+
+	unlock(): void {
+		if (this.#lock) rmSync(this.#lock, { force: true });
+		this.#lock = null;
+	}
+
+	/** A commit cut off between its two renames leaves the city only in `.<city>-old-*`: put it back. */
+	#recover(): void {
+		if (existsSync(this.dir) || !existsSync(this.geodataDir)) return;
+		const old = readdirSync(this.geodataDir).find((n) => n.startsWith(`.${this.city}-old-`));
+		if (old) renameSync(join(this.geodataDir, old), this.dir);
 	}
 
 	/** `geodata/<city>/<file>` for messages. */
@@ -143,8 +178,15 @@ export class CityDraft {
 	#stage(): string {
 		mkdirSync(this.geodataDir, { recursive: true });
 		const tmp = mkdtempSync(join(this.geodataDir, `.${this.city}-import-`));
-		if (existsSync(this.dir)) cpSync(this.dir, tmp, { recursive: true });
-		for (const [file, content] of this.#staged) writeFileSync(join(tmp, file), content);
+		try {
+			if (existsSync(this.dir)) cpSync(this.dir, tmp, { recursive: true });
+			for (const [file, content] of this.#staged) writeFileSync(join(tmp, file), content);
+			// mkdtemp makes the folder private (0700); the city keeps the access it had.
+			chmodSync(tmp, existsSync(this.dir) ? statSync(this.dir).mode & 0o7777 : 0o755);
+		} catch (err) {
+			rmSync(tmp, { recursive: true, force: true });
+			throw err;
+		}
 		return tmp;
 	}
 }

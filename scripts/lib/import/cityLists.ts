@@ -105,6 +105,19 @@ export function keyIndex(keys: Iterable<string>): { get(raw: string): string | u
 	return { get: (raw) => (exact.has(raw) ? raw : loose.get(stripZeros(raw))) };
 }
 
-function stripZeros(key: string): string {
+/** A numeric key without leading zeros (`stripZeros('007')` -> '7'); other keys unchanged. */
+export function stripZeros(key: string): string {
 	return /^\d+$/.test(key) ? key.replace(/^0+(?=\d)/, '') : key;
+}
+
+const isCoordinate = (v: number) => Number.isFinite(v) && v !== 0;
+
+/** The city's position (mean of its Stadtteil points, WGS84), to tell UTM zones apart; undefined for a new city. */
+export function cityPosition(stadtteile: readonly StadtteilEntry[]): [number, number] | undefined {
+	const points = stadtteile
+		.map((s) => [Number(s.lon), Number(s.lat)] as const)
+		.filter(([x, y]) => isCoordinate(x) && isCoordinate(y));
+	if (points.length === 0) return undefined;
+	const mean = (i: 0 | 1) => points.reduce((sum, p) => sum + p[i], 0) / points.length;
+	return [mean(0), mean(1)];
 }

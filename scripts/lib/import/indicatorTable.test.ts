@@ -264,12 +264,18 @@ describe('normalizeIndicatorTable: cells and counts', () => {
 		);
 	});
 
-	it('notes rates that no whole numerator reproduces', () => {
+	it('refuses a rate that no whole numerator reproduces, and spots shares given for percentages', () => {
 		const r = run('Stadtteil;Jahr;Quote;Nenner\n101;2023;25,3;7\n', { indicator: 'betreuungsquote_u3' });
-		expect(r.issues).toEqual([]);
-		expect(r.notes.some((x) => x.startsWith('Quote passt nicht genau zu Zähler und Nenner in Zeile 2'))).toBe(
-			true
-		);
+		expect(r.rows).toEqual([]);
+		expect(r.issues).toHaveLength(1);
+		expect(r.issues[0]).toMatchObject({ row: 2, column: 'Quote' });
+		expect(r.issues[0]!.message).toContain('passt zu keiner ganzen Zahl von 7');
+		// 0,25 of 40 would silently become a numerator of 0: a share, not a percentage.
+		const shares = run('Stadtteil;Jahr;Quote;Nenner\n101;2023;0,25;40\n', {
+			indicator: 'betreuungsquote_u3'
+		});
+		expect(shares.rows).toEqual([]);
+		expect(shares.issues[0]!.hint).toContain('Anteile von 0 bis 1');
 	});
 
 	it('asks for counts when the file gives only a rate, once, at the header', () => {

@@ -938,7 +938,15 @@ function resolveGroup(
 			`Quote je ${def.scale} angeben${def.scale === 100 ? ' (Prozent)' : ''} oder Spalten prüfen`
 		);
 	const numerator = Math.round((rate.value / def.scale) * den.value);
-	if (!rateFits(rate.value, rateSlot!, numerator, den.value, def.scale)) ctx.mismatches.push(line);
+	// No whole count gives this rate: the scale is off (a share 0–1 for a percentage) or the data are.
+	if (!rateFits(rate.value, rateSlot!, numerator, den.value, def.scale))
+		return rowIssue(
+			rateSlot!,
+			`Quote ${formatNumber(rate.value)} passt zu keiner ganzen Zahl von ${formatNumber(den.value)} (der Zähler wäre ${formatNumber((rate.value / def.scale) * den.value)})`,
+			def.scale === 100 && rate.value <= 1
+				? 'Die Werte sehen aus wie Anteile von 0 bis 1: in Prozent angeben (× 100) oder Zähler und Nenner liefern'
+				: `Quote je ${def.scale} mit allen Nachkommastellen angeben oder Zähler und Nenner liefern`
+		);
 	ctx.derived.set(def.id, (ctx.derived.get(def.id) ?? 0) + 1);
 	const out = row({ kind: 'number', value: numerator }, stored(den));
 	out.derived = true;

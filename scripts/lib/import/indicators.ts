@@ -83,6 +83,12 @@ export async function importIndicators(
 	const progress = opts.progress ?? (() => {});
 	const config = readCityConfig(draft);
 	const catalog = draft.json<{ indicators: IndicatorSource[] }>(SOURCE_FILES.catalog) ?? { indicators: [] };
+	if (!Array.isArray(catalog.indicators))
+		throw new ImportError({
+			file: draft.name(SOURCE_FILES.catalog),
+			message: 'Liste der Indikatoren fehlt',
+			hint: '{ "indicators": [ ... ] } angeben (oder die Datei aus der Versionsverwaltung wiederherstellen), dann erneut importieren'
+		});
 	const own = new Map(catalog.indicators.map((i) => [i.id, i]));
 	const templates = templateDefinitions(draft, opts.templateCity ?? 'stuttgart').filter(
 		(t) => !own.has(t.id)
@@ -104,6 +110,14 @@ export async function importIndicators(
 				hint: 'Vierstellig angeben, z. B. --year 2024'
 			});
 	}
+	// A blank citation is no citation: the indicator would become official without a source.
+	const source = opts.source?.trim();
+	if (source === '')
+		throw new ImportError({
+			file: '--source',
+			message: '--source ist leer',
+			hint: 'Die amtliche Quelle angeben, z. B. --source "Statistisches Amt, Kinder- und Jugendhilfestatistik 2024"'
+		});
 	const definitions = [...catalog.indicators, ...templates];
 	if (opts.indicator !== undefined && !definitions.some((d) => d.id === opts.indicator))
 		throw new ImportError({
@@ -139,11 +153,11 @@ export async function importIndicators(
 		let entry = entries.get(id);
 		const wasDemo = entry?.demo ?? false;
 		if (!entry) {
-			entry = { ...templates.find((t) => t.id === id)!, demo: false, source: opts.source ?? '' };
+			entry = { ...templates.find((t) => t.id === id)!, demo: false, source: source ?? '' };
 			entries.set(id, entry);
 			notes.push(`Indikator ${id} aus der Vorlage in den Katalog übernommen`);
 		}
-		if (opts.source !== undefined) entry.source = opts.source;
+		if (source !== undefined) entry.source = source;
 		else if (wasDemo || entry.source === '' || /demodaten/i.test(entry.source))
 			throw new ImportError({
 				file: '--source',
@@ -169,18 +183,21 @@ export async function importIndicators(
 		if (fresh.has(key)) replaced++;
 		return !fresh.has(key);
 	});
+	// Further columns (notes …) stay with their rows; imported rows leave them empty.
+	const extras = header.filter((h) => !(INDICATOR_CSV_HEADER as readonly string[]).includes(h));
+	const outHeader = [...INDICATOR_CSV_HEADER, ...extras];
 	const order = [...entries.keys()];
 	const areaOrder = new Map(stadtteile.map((s, i) => [s.key, i]));
 	const rows: string[][] = [
-		...kept.map((r) => INDICATOR_CSV_HEADER.map((h) => r.fields[col(h)] ?? '')),
-		...result.rows.map(formatIndicatorRow)
+		...kept.map((r) => outHeader.map((h) => r.fields[col(h)] ?? '')),
+		...result.rows.map((r) => [...formatIndicatorRow(r), ...extras.map(() => '')])
 	].sort(
 		(a, b) =>
 			order.indexOf(a[0]!) - order.indexOf(b[0]!) ||
 			Number(a[1]) - Number(b[1]) ||
 			(areaOrder.get(a[2]!) ?? 0) - (areaOrder.get(b[2]!) ?? 0)
 	);
-	draft.write(SOURCE_FILES.indicators, formatCsv(INDICATOR_CSV_HEADER, rows));
+	draft.write(SOURCE_FILES.indicators, formatCsv(outHeader, rows));
 	const nextCatalog = { ...catalog, indicators: [...entries.values()] };
 	draft.writeJson(SOURCE_FILES.catalog, nextCatalog);
 	const anyDemo = nextCatalog.indicators.some((i) => i.demo);

@@ -2,13 +2,10 @@ import { existsSync } from 'node:fs';
 import { formatCsv } from '../../../src/lib/domain/csv';
 import type { CityConfig } from '../../../src/lib/domain/types';
 import { SOURCE_FILES } from '../sources';
-import { CityDraft } from './cityDraft';
+import type { CityDraft } from './cityDraft';
 import { BEZIRK_HEADER, STADTTEIL_HEADER } from './cityLists';
 import type { ImportReport } from './report';
 import { ImportError } from './types';
-
-/** City ids become folder names and URL values: lower-case letters, digits and hyphens. */
-export const CITY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export interface InitOptions {
 	name?: string;
@@ -21,18 +18,8 @@ export interface InitOptions {
  * files, ready for the imports of boundaries, indicators and Lernorte. Refuses to touch an
  * existing city.
  */
-export function initCity(
-	geodataDir: string,
-	city: string,
-	opts: InitOptions
-): { draft: CityDraft; report: ImportReport } {
-	if (!CITY_ID.test(city))
-		throw new ImportError({
-			file: city,
-			message: `„${city}“ taugt nicht als Kennung einer Stadt`,
-			hint: 'Kleinbuchstaben, Ziffern und Bindestriche verwenden, z. B. musterstadt oder bad-musterstadt'
-		});
-	const draft = new CityDraft(geodataDir, city);
+export function initCity(draft: CityDraft, opts: InitOptions): ImportReport {
+	const city = draft.city;
 	if (existsSync(draft.dir))
 		throw new ImportError({
 			file: draft.label,
@@ -89,17 +76,14 @@ export function initCity(
 		`npm run data -- --city ${city}`
 	];
 	return {
-		draft,
-		report: {
-			title: `Stadt „${name}“ angelegt`,
-			facts: [
-				['Verzeichnis', draft.label],
-				['Gemeindeschlüssel', opts.ags ?? '00000000 (mit --ags oder in city.json eintragen)'],
-				['Nächste Schritte', next.join('\n    ')]
-			],
-			warnings: [],
-			changes: [],
-			dryRun: false
-		}
+		title: `Stadt „${name}“ angelegt`,
+		facts: [
+			['Verzeichnis', draft.label],
+			['Gemeindeschlüssel', opts.ags ?? '00000000 (mit --ags oder in city.json eintragen)'],
+			['Nächste Schritte', next.join('\n    ')]
+		],
+		warnings: [],
+		changes: [],
+		dryRun: false
 	};
 }

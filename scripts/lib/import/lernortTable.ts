@@ -38,6 +38,8 @@ export interface ImportedLernortRow {
 	address: string;
 	capacity?: number;
 	source?: string;
+	/** Set when the file had no id for the row and one was made from file name and line. */
+	generatedId?: true;
 }
 
 export type CoordinateKind = 'lonlat' | 'projected';
@@ -425,7 +427,8 @@ export function normalizeLernortTable(table: CsvTable, opts: LernortTableOptions
 	const rows: ImportedLernortRow[] = table.records.map((r, i) => {
 		const at = { file, row: r.line };
 		let id = cell(r, col.id);
-		if (id === '') {
+		const generatedId = id === '';
+		if (generatedId) {
 			id = `${slug}-${r.line}`;
 			generated++;
 		}
@@ -482,7 +485,8 @@ export function normalizeLernortTable(table: CsvTable, opts: LernortTableOptions
 			name,
 			type,
 			coordinateColumns,
-			address: address(r)
+			address: address(r),
+			...(generatedId && { generatedId: true as const })
 		};
 		if (xy) {
 			const x = xs[i];

@@ -3,13 +3,13 @@ import type { Geometry } from 'geojson';
 import { formatCsv, type CsvTable } from '../../../src/lib/domain/csv';
 import { LERNORT_TYPES } from '../../../src/lib/domain/lernortTypes';
 import type { CityConfig } from '../../../src/lib/domain/types';
-import { crsLabel, guessCrs, missingCrsMessage, toWgs84 } from '../../../src/lib/geo/crs';
+import { crsLabel, crsProblem, guessCrs, missingCrsMessage, toWgs84 } from '../../../src/lib/geo/crs';
 import { createAreaLocator } from '../../../src/lib/geo/locate';
 import { decodeAreas } from '../../../src/lib/geo/topology';
 import { readAreas as readCityAreas } from '../build';
 import { SOURCE_FILES, SourceReader } from '../sources';
 import type { CityDraft } from './cityDraft';
-import { readCityConfig, readStadtteilList } from './cityLists';
+import { cityPosition, readCityConfig, readStadtteilList } from './cityLists';
 import { readFeatureFile } from './formats';
 import { readUserFile } from './indicators';
 import {
@@ -54,7 +54,11 @@ async function pointTable(opts: LernorteImportOptions, near: [number, number] | 
 	const box = coordinateBox(source.features.map((f) => f.geometry));
 	const epsg = box ? resolveCrs(source, opts.crs, box, near).epsg : 4326;
 	const transform = toWgs84(epsg);
-	const header = [...source.fields, 'lon', 'lat'];
+	// The geometry columns come first: the table reader takes the first column of each role, and
+	// the point is the location, not lat/lon attributes that may be empty or out of date.
+	// Row numbers of the file (GeoPackage fid, Esri OBJECTID) are no ids: they repeat across files.
+	const fields = source.fields.filter((f) => !/^(fid|ogc_fid|objectid|object_id)$/i.test(f));
+	const header = ['lon', 'lat', ...fields];
 	const table: CsvTable = {
 		header,
 		records: source.features.map((f) => {
@@ -62,11 +66,11 @@ async function pointTable(opts: LernorteImportOptions, near: [number, number] | 
 			return {
 				line: f.index,
 				fields: [
-					...source.fields.map((k) =>
-						f.properties[k] === null || f.properties[k] === undefined ? '' : String(f.properties[k])
-					),
 					p ? p[0].toFixed(7) : '',
-					p ? p[1].toFixed(7) : ''
+					p ? p[1].toFixed(7) : '',
+					...fields.map((k) =>
+						f.properties[k] === null || f.properties[k] === undefined ? '' : String(f.properties[k])
+					)
 				]
 			};
 		})
@@ -100,16 +104,7 @@ export async function importLernorte(draft: CityDraft, opts: LernorteImportOptio
 			hint: 'Mit --replace importieren: die Demodaten werden dann vollständig ersetzt'
 		});
 	const stadtteile = readStadtteilList(draft);
-	const points = stadtteile
-		.map((s) => [Number(s.lon), Number(s.lat)])
-		.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
-	const near: [number, number] | undefined =
-		points.length > 0
-			? [
-					points.reduce((s, p) => s + p[0]!, 0) / points.length,
-					points.reduce((s, p) => s + p[1]!, 0) / points.length
-				]
-			: undefined;
+	const near = cityPosition(stadtteile);
 
 	progress(`Lese ${opts.file} …`);
 	let result: LernortTableResult;
@@ -132,14 +127,26 @@ export async function importLernorte(draft: CityDraft, opts: LernorteImportOptio
 					.filter((r) => r.x !== undefined && r.y !== undefined)
 					.map((r): Geometry => ({ type: 'Point', coordinates: [r.x!, r.y!] }))
 			);
+			const column = read.rows.find((r) => r.coordinateColumns)?.coordinateColumns?.join('/');
 			let epsg: number;
-			if (opts.crs !== undefined) epsg = crsOption(opts.crs);
-			else {
+			if (opts.crs !== undefined) {
+				epsg = crsOption(opts.crs);
+				// As for point files: coordinates that cannot belong to the given CRS are one error
+				// that names the CRS they look like, not a list of rows outside the city.
+				const problem = box ? crsProblem(box, epsg, near) : null;
+				if (problem)
+					throw new ImportError({
+						file: opts.file,
+						column,
+						message: problem,
+						hint: 'Ein passendes Koordinatensystem mit --crs angeben'
+					});
+			} else {
 				const guess = box ? guessCrs(box, near).find((g) => !g.swapped) : undefined;
 				if (!guess || !box)
 					throw new ImportError({
 						file: opts.file,
-						column: read.rows.find((r) => r.coordinateColumns)?.coordinateColumns?.join('/'),
+						column,
 						message: box ? missingCrsMessage(box, near) : 'Keine Koordinaten gefunden',
 						hint: 'Das Koordinatensystem mit --crs angeben, z. B. --crs EPSG:25832'
 					});
@@ -217,18 +224,42 @@ export async function importLernorte(draft: CityDraft, opts: LernorteImportOptio
 		r.source || fallbackSource
 	];
 	const existing = opts.replace ? undefined : draft.csv(SOURCE_FILES.lernorte);
+	// Ids made from file name and line find the wrong row once the file changes: adding to a
+	// list that already has Lernorte needs ids from the file.
+	const generated = good.filter((r) => r.generatedId);
+	if (existing && existing.records.length > 0 && generated.length > 0)
+		throw new ImportError({
+			file: opts.file,
+			row: generated[0]!.line,
+			message: `${generated.length} Zeilen haben keine ID; ohne feste IDs kann ein Ergänzen vorhandene Lernorte nicht sicher wiederfinden`,
+			hint: 'Eine ID-Spalte ergänzen (z. B. die Einrichtungsnummer) oder mit --replace alle Lernorte durch diese Datei ersetzen'
+		});
+	// Further columns of the city's list (telephone, notes …) stay; new rows leave them empty.
+	const extras = (existing?.header ?? []).filter((h) => !(LERNORTE_HEADER as readonly string[]).includes(h));
 	const incoming = new Map(good.map((r) => [r.id, line(r)]));
-	let updated = 0;
-	const kept: string[][] = [];
+	// Updated rows keep their place in the file (small diffs); new rows go to the end.
+	const out: string[][] = [];
+	const placed = new Set<string>();
+	let kept = 0;
 	if (existing) {
 		const col = (h: string) => existing.header.indexOf(h);
 		for (const rec of existing.records) {
 			const fields = LERNORTE_HEADER.map((h) => rec.fields[col(h)] ?? '');
-			if (incoming.has(fields[0]!)) updated++;
-			else kept.push(fields);
+			const extraFields = extras.map((h) => rec.fields[col(h)] ?? '');
+			const id = fields[0]!;
+			const next = incoming.get(id);
+			if (!next) {
+				out.push([...fields, ...extraFields]);
+				kept++;
+			} else if (!placed.has(id)) {
+				out.push([...next, ...extraFields]);
+				placed.add(id);
+			}
 		}
 	}
-	draft.write(SOURCE_FILES.lernorte, formatCsv(LERNORTE_HEADER, [...kept, ...incoming.values()]));
+	const updated = placed.size;
+	for (const [id, fields] of incoming) if (!placed.has(id)) out.push([...fields, ...extras.map(() => '')]);
+	draft.write(SOURCE_FILES.lernorte, formatCsv([...LERNORTE_HEADER, ...extras], out));
 	if (config.demo.lernorte)
 		draft.writeJson(SOURCE_FILES.city, {
 			...config,
@@ -250,7 +281,7 @@ export async function importLernorte(draft: CityDraft, opts: LernorteImportOptio
 			'Bestand',
 			opts.replace
 				? `ersetzt${config.demo.lernorte ? ' (Demodaten entfernt)' : ''}`
-				: `${updated} aktualisiert, ${good.length - updated} neu, ${kept.length} unverändert`
+				: `${updated} aktualisiert, ${good.length - updated} neu, ${kept} unverändert`
 		]
 	);
 	if (issues.length > 0) facts.push(['Übersprungen', `${issues.length} Zeilen (siehe Warnungen)`]);

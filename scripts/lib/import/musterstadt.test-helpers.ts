@@ -141,7 +141,9 @@ export function writeMusterstadtSources(dir: string): MusterstadtFiles {
  */
 export async function buildMusterstadt(geodataDir: string, sourceDir: string, outDir: string): Promise<void> {
 	const files = writeMusterstadtSources(sourceDir);
-	initCity(geodataDir, 'musterstadt', { name: 'Musterstadt', ags: '05999000' }).draft.commit();
+	const init = new CityDraft(geodataDir, 'musterstadt');
+	initCity(init, { name: 'Musterstadt', ags: '05999000' });
+	init.commit();
 	const steps: Array<(draft: CityDraft) => Promise<unknown>> = [
 		(d) => importStadtbezirke(d, { file: files.bezirke, level: 'stadtbezirk', simplify: 2 }),
 		(d) =>

@@ -127,8 +127,9 @@ export function resolveCrs(
 			file: source.file,
 			column: origin,
 			message: problem,
-			hint:
-				origin === '--crs'
+			hint: /getauscht|vertauscht/.test(problem)
+				? 'x und y in der Datei tauschen (QGIS: Werkzeug „X- und Y-Koordinaten vertauschen“) und erneut importieren'
+				: origin === '--crs'
 					? 'Ein passendes Koordinatensystem mit --crs angeben'
 					: 'Das Koordinatensystem der Datei stimmt nicht: mit --crs das richtige angeben'
 		});

@@ -1,4 +1,5 @@
 import { cellFromCounts, type IndicatorShape } from './aggregate';
+import { CITY_ID } from './cityId';
 import { parseCell, type ParsedCell } from './cells';
 import type { CsvRecord, CsvTable } from './csv';
 import { PHASE_IDS } from './phases';
@@ -520,7 +521,7 @@ export function validateCityConfig(
 	const c = new JsonChecker(file);
 	const o = c.object(value, '');
 	if (!o) return { issues: c.issues };
-	c.string(o, 'id', '', SLUG, 'Kleinbuchstaben, Ziffern und Bindestriche, z. B. stuttgart');
+	c.string(o, 'id', '', CITY_ID, 'Kleinbuchstaben, Ziffern und Bindestriche, z. B. stuttgart');
 	c.string(o, 'name', '');
 	c.string(o, 'ags', '', /^\d{8}$/, 'Amtlichen Gemeindeschlüssel mit 8 Ziffern eintragen');
 	c.string(o, 'attribution', '');

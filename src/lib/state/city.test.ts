@@ -6,6 +6,8 @@ test.each<[string | null, string, boolean]>([
 	['', 'stuttgart', false],
 	['herne', 'herne', false],
 	['bad-cannstatt-2', 'bad-cannstatt-2', false],
+	['bad_cannstatt', 'bad_cannstatt', false],
+	['bad--cannstatt', 'stuttgart', true],
 	['../stuttgart', 'stuttgart', true],
 	['Herne', 'stuttgart', true],
 	['<script>', 'stuttgart', true],

@@ -1,10 +1,9 @@
+import { isCityId } from '../domain/cityId';
+
 /**
  * Which city the dashboard shows: `?stadt=<id>` in the URL, else the configured default.
- * City ids are folder names under static/data/: lower-case letters, digits, hyphens.
+ * City ids are folder names under static/data/ (see domain/cityId.ts).
  */
-
-const CITY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_LENGTH = 60;
 
 /**
  * `parseCityParam('herne', 'stuttgart')` -> { city: 'herne', problem: null };
@@ -15,7 +14,7 @@ export function parseCityParam(
 	fallback: string
 ): { city: string; problem: string | null } {
 	if (raw === null || raw === '') return { city: fallback, problem: null };
-	if (raw.length <= MAX_LENGTH && CITY_ID.test(raw)) return { city: raw, problem: null };
+	if (isCityId(raw)) return { city: raw, problem: null };
 	const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
 	return {
 		city: fallback,
