@@ -355,13 +355,10 @@ function matchKeys<T extends { key: string; index: number }>(
 }
 
 /**
- * `import boundaries … --level stadtteil`: the file becomes the city's official Stadtteil
- * geometry. One topology is built and simplified once; the Stadtbezirke are merged from their
- * Stadtteile so that both levels share every border exactly. stadtteile.csv gets the keys,
- * names, Bezirke and an interior point of each area; city.json switches to official geometry.
+ * What both boundary imports start from: the city as it stands and the file's areas of
+ * `opts.level`, read, checked and matched to the city's keys of that level.
  */
-export async function importStadtteile(draft: CityDraft, opts: BoundaryOptions): Promise<ImportReport> {
-	const progress = opts.progress ?? (() => {});
+async function readLevel(draft: CityDraft, opts: BoundaryOptions) {
 	const config = readCityConfig(draft);
 	const stadtteile = readStadtteilList(draft);
 	const { entries: bezirke, extraColumns } = readBezirkList(draft);
@@ -369,13 +366,30 @@ export async function importStadtteile(draft: CityDraft, opts: BoundaryOptions):
 	const facts: ImportReport['facts'] = [];
 	const read = await readAreas(opts, stadtteile, warnings, facts);
 	const where = opts.layer ? `${opts.file} (Ebene ${opts.layer})` : opts.file;
+	const existing = opts.level === 'stadtteil' ? stadtteile.map((s) => s.key) : bezirke.map((b) => b.key);
+	const file = opts.level === 'stadtteil' ? SOURCE_FILES.stadtteile : SOURCE_FILES.stadtbezirke;
 	const areas = matchKeys(
 		read,
-		stadtteile.map((s) => s.key),
+		existing,
 		opts.newKeys ?? false,
 		where,
-		draft.name(SOURCE_FILES.stadtteile),
-		LEVEL_LABEL.stadtteil
+		draft.name(file),
+		LEVEL_LABEL[opts.level]
+	);
+	return { config, stadtteile, bezirke, extraColumns, warnings, facts, where, areas };
+}
+
+/**
+ * `import boundaries … --level stadtteil`: the file becomes the city's official Stadtteil
+ * geometry. One topology is built and simplified once; the Stadtbezirke are merged from their
+ * Stadtteile so that both levels share every border exactly. stadtteile.csv gets the keys,
+ * names, Bezirke and an interior point of each area; city.json switches to official geometry.
+ */
+export async function importStadtteile(draft: CityDraft, opts: BoundaryOptions): Promise<ImportReport> {
+	const progress = opts.progress ?? (() => {});
+	const { config, stadtteile, bezirke, extraColumns, warnings, facts, where, areas } = await readLevel(
+		draft,
+		opts
 	);
 
 	// The Bezirk of every Stadtteil: from the file when it names one, else from the city's list.
@@ -513,20 +527,9 @@ export async function importStadtteile(draft: CityDraft, opts: BoundaryOptions):
  * polygons, and disagreements are reported.
  */
 export async function importStadtbezirke(draft: CityDraft, opts: BoundaryOptions): Promise<ImportReport> {
-	const config = readCityConfig(draft);
-	const stadtteile = readStadtteilList(draft);
-	const { entries: bezirke, extraColumns } = readBezirkList(draft);
-	const warnings: string[] = [];
-	const facts: ImportReport['facts'] = [];
-	const read = await readAreas(opts, stadtteile, warnings, facts);
-	const where = opts.layer ? `${opts.file} (Ebene ${opts.layer})` : opts.file;
-	const areas = matchKeys(
-		read,
-		bezirke.map((b) => b.key),
-		opts.newKeys ?? false,
-		where,
-		draft.name(SOURCE_FILES.stadtbezirke),
-		LEVEL_LABEL.stadtbezirk
+	const { config, stadtteile, bezirke, extraColumns, warnings, facts, where, areas } = await readLevel(
+		draft,
+		opts
 	);
 
 	const old = new Map(bezirke.map((b) => [b.key, b]));

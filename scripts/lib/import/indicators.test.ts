@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CityConfig, ValuesWire } from '../../../src/lib/domain/types';
@@ -9,16 +9,8 @@ import { CityDraft } from './cityDraft';
 import { makeTempDir } from './formats/fixtures.test-helpers';
 import { importIndicators, type IndicatorImportOptions } from './indicators';
 import { copyStuttgart } from './stuttgart.test-helpers';
-import { ImportError, type ValidationIssue } from './types';
-
-/** Windows-1252 bytes (German Excel's "CSV (Trennzeichen-getrennt)") for Latin-1 text and a few symbols. */
-const CP1252_HIGH: Record<string, number> = { '€': 0x80, '„': 0x84, '…': 0x85, '“': 0x93, '–': 0x96 };
-const cp1252 = (text: string) =>
-	Uint8Array.from(text, (c) => {
-		const code = CP1252_HIGH[c] ?? c.charCodeAt(0);
-		if (code > 0xff) throw new Error(`no Windows-1252 byte for ${c}`);
-		return code;
-	});
+import { cp1252, issuesOf, lines, snapshotDir, writeInput } from './importer.test-helpers';
+import type { ValidationIssue } from './types';
 
 /** Testort with official indicators: no demo marks, a source for each. */
 const REAL_CITY: CityConfig = { ...TESTORT_CITY, demo: { ...TESTORT_CITY.demo, indicators: false } };
@@ -41,36 +33,12 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-/** Writes a user's file next to geodata/ and returns its path. */
-function input(name: string, content: string | Uint8Array): string {
-	const path = join(tmp.dir, name);
-	writeFileSync(path, content);
-	return path;
-}
+const input = (name: string, content: string | Uint8Array) => writeInput(tmp.dir, name, content);
 
-/** Every file of geodata/testort/ by name, to show that a failed import left it alone. */
-function snapshot(): Record<string, string> {
-	return Object.fromEntries(
-		readdirSync(cityDir)
-			.sort()
-			.map((f) => [f, readFileSync(join(cityDir, f), 'utf8')])
-	);
-}
+const snapshot = () => snapshotDir(cityDir);
 
 const run = (draft: CityDraft, opts: IndicatorImportOptions) => importIndicators(draft, opts);
 
-/** The issues of the ImportError thrown by `fn`. */
-async function issuesOf(fn: () => Promise<unknown>): Promise<ValidationIssue[]> {
-	try {
-		await fn();
-	} catch (err) {
-		if (err instanceof ImportError) return err.issues;
-		throw err;
-	}
-	throw new Error('expected an ImportError');
-}
-
-const lines = (text: string | undefined) => (text ?? '').trim().split('\n');
 const catalogOf = (draft: CityDraft) =>
 	draft.json<{ indicators: IndicatorSource[] }>('indicators.catalog.json')!.indicators;
 const entry = (draft: CityDraft, id: string) => catalogOf(draft).find((i) => i.id === id);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, Point } from 'geojson';
 import proj4 from 'proj4';
@@ -15,14 +15,8 @@ import {
 	writeShapefile
 } from './formats/fixtures.test-helpers';
 import { importLernorte, type LernorteImportOptions } from './lernorte';
-import { ImportError, type ValidationIssue } from './types';
-
-/** Windows-1252 bytes for Latin-1 text (German Excel's "CSV (Trennzeichen-getrennt)"). */
-const cp1252 = (text: string) =>
-	Uint8Array.from(text, (c) => {
-		if (c.charCodeAt(0) > 0xff) throw new Error(`no Windows-1252 byte for ${c}`);
-		return c.charCodeAt(0);
-	});
+import { cp1252, issuesOf, lines, snapshotDir, writeInput } from './importer.test-helpers';
+import type { ValidationIssue } from './types';
 
 /** Testort with official Lernorte (no demo mark). */
 const REAL_CITY: CityConfig = { ...TESTORT_CITY, demo: { ...TESTORT_CITY.demo, lernorte: false } };
@@ -54,34 +48,13 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-function input(name: string, content: string | Uint8Array): string {
-	const path = join(tmp.dir, name);
-	writeFileSync(path, content);
-	return path;
-}
+const input = (name: string, content: string | Uint8Array) => writeInput(tmp.dir, name, content);
 
-function snapshot(): Record<string, string> {
-	return Object.fromEntries(
-		readdirSync(cityDir)
-			.sort()
-			.map((f) => [f, readFileSync(join(cityDir, f), 'utf8')])
-	);
-}
+const snapshot = () => snapshotDir(cityDir);
 
 const run = (draft: CityDraft, opts: Partial<LernorteImportOptions> & { file: string }) =>
 	importLernorte(draft, { replace: false, ...opts });
 
-async function issuesOf(fn: () => Promise<unknown>): Promise<ValidationIssue[]> {
-	try {
-		await fn();
-	} catch (err) {
-		if (err instanceof ImportError) return err.issues;
-		throw err;
-	}
-	throw new Error('expected an ImportError');
-}
-
-const lines = (text: string | undefined) => (text ?? '').trim().split('\n');
 const facts = (report: { facts: Array<[string, string]> }) => Object.fromEntries(report.facts);
 
 /** Builds the committed city and returns its Lernorte by id. */
