@@ -6,8 +6,8 @@
  *   npm run bench                      # builds the app first if build/ is missing
  *   npm run bench -- --strict --runs 7
  *   npm run bench -- --bare-only --data path/to/data/stuttgart
- *   npm run bench -- --import-only     # only the 10,000-polygon import
- *   npm run bench -- --skip-import
+ *   npm run bench -- --import-only     # only the node benches (import, analysis at scale)
+ *   npm run bench -- --skip-import     # without them
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -28,6 +28,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_PATH, launchBrowser, MAP_SELECTOR, newPage, waitForMapIdle } from '../src/e2e/browser';
 import { BUILD_DIR, startAppPreview, startPreview, type StaticServer } from '../src/e2e/server';
+import { benchGapsScale, type GapsScaleBench } from './bench/gapsScaleBench';
 import { benchImport, type ImportBench } from './bench/importBench';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +43,10 @@ const TARGETS = {
 	switchMs: 100,
 	/** Importing a 10,000-polygon boundary file end to end. */
 	importMs: 30_000,
-	importRssMb: 1024
+	importRssMb: 1024,
+	/** Förderlücken geometry at 10,000 areas and 1,000,000 Lernorte, and its speed-up over naive turf loops. */
+	gapsScaleMs: 10_000,
+	gapsScaleSpeedup: 20
 } as const;
 
 const INDICATOR_RADIO = 'input[type="radio"][name="indikator"]';
@@ -461,6 +465,41 @@ async function importSection(): Promise<{ result: ImportBench; checks: Check[] }
 	};
 }
 
+/** Runs the Förderlücken geometry at scale and prints its lines; returns its checks. */
+function gapsScaleSection(): { result: GapsScaleBench; checks: Check[] } {
+	console.log('Measuring the Förderlücken geometry at 10,000 areas and 1,000,000 Lernorte (node) …');
+	const result = benchGapsScale();
+	const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+	console.log(
+		table([
+			['', 'Indexed (flatbush)', 'Naive turf loops (extrapolated)'],
+			['Locate Lernorte in areas', seconds(result.ms.locate), seconds(result.naiveMsExtrapolated.locate)],
+			['Grid of child samples', seconds(result.ms.grid), '–'],
+			['Reach shares', seconds(result.ms.reach), seconds(result.naiveMsExtrapolated.reach)],
+			['Total', seconds(result.ms.total), seconds(result.naiveMsExtrapolated.total)]
+		])
+	);
+	console.log(`${result.samples} child samples; speed-up ${result.speedup.toFixed(0)}x. ${result.note}`);
+	console.log('');
+	return {
+		result,
+		checks: [
+			{
+				name: 'Förderlücken geometry at scale, wall time',
+				value: seconds(result.ms.total),
+				target: `<= ${seconds(TARGETS.gapsScaleMs)}`,
+				pass: result.ms.total <= TARGETS.gapsScaleMs
+			},
+			{
+				name: 'Förderlücken geometry at scale, speed-up over naive loops',
+				value: `${result.speedup.toFixed(0)}x`,
+				target: `>= ${TARGETS.gapsScaleSpeedup}x`,
+				pass: result.speedup >= TARGETS.gapsScaleSpeedup
+			}
+		]
+	};
+}
+
 function printChecks(checks: readonly Check[]): void {
 	for (const check of checks) {
 		const verdict = check.pass === null ? 'SKIP' : check.pass ? 'PASS' : 'FAIL';
@@ -470,14 +509,16 @@ function printChecks(checks: readonly Check[]): void {
 
 async function main(): Promise<void> {
 	const imported = args['skip-import'] || BARE_ONLY ? undefined : await importSection();
+	const gapsScale = args['skip-import'] || BARE_ONLY ? undefined : gapsScaleSection();
+	const nodeChecks = [...(imported?.checks ?? []), ...(gapsScale?.checks ?? [])];
 	if (args['import-only']) {
-		printChecks(imported?.checks ?? []);
+		printChecks(nodeChecks);
 		mkdirSync(dirname(RESULTS_FILE), { recursive: true });
 		writeFileSync(
 			RESULTS_FILE,
-			`${JSON.stringify({ date: new Date().toISOString(), targets: TARGETS, import: imported?.result ?? null, checks: imported?.checks ?? [] }, null, '\t')}\n`
+			`${JSON.stringify({ date: new Date().toISOString(), targets: TARGETS, import: imported?.result ?? null, gapsScale: gapsScale?.result ?? null, checks: nodeChecks }, null, '\t')}\n`
 		);
-		if (imported?.checks.some((c) => c.pass === false) && args.strict) process.exitCode = 1;
+		if (nodeChecks.some((c) => c.pass === false) && args.strict) process.exitCode = 1;
 		return;
 	}
 	if (!BARE_ONLY) ensureAppBuild();
@@ -519,7 +560,7 @@ async function main(): Promise<void> {
 			? dashboard.indicatorSwitch.median / bare.indicatorSwitch.median
 			: undefined;
 		const checks: Check[] = [
-			...(imported?.checks ?? []),
+			...nodeChecks,
 			{
 				name: 'Dashboard main-thread JS (gzip)',
 				value: dashboard ? kb(dashboard.bytes.mainJs.gzip) : 'skipped',
@@ -616,6 +657,7 @@ async function main(): Promise<void> {
 			dashboard: dashboard ?? null,
 			bare,
 			import: imported?.result ?? null,
+			gapsScale: gapsScale?.result ?? null,
 			ratios: {
 				firstIdle: idleRatio ?? null,
 				settledIdle: settledIdleRatio ?? null,
