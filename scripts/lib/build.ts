@@ -12,6 +12,7 @@ import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Topology } from 'topojson-specification';
 import { aggregateGroups, type IndicatorShape } from '../../src/lib/domain/aggregate';
+import { validateGapSettings } from '../../src/lib/domain/bildungskette';
 import { LERNORT_TYPES } from '../../src/lib/domain/lernortTypes';
 import { BILDUNGSPHASEN } from '../../src/lib/domain/phases';
 import { applyDisclosure, type Grouping } from '../../src/lib/domain/suppress';
@@ -255,6 +256,16 @@ export function readCity(
 	}
 	const catalog = validateCatalogSource(rawCatalog, reader.name(SOURCE_FILES.catalog));
 	reader.issues.push(...catalog.issues);
+	if (config && catalog.issues.length === 0)
+		reader.issues.push(
+			...validateGapSettings(
+				config.bildungskette,
+				cityFile,
+				catalog.indicators.map((i) => ({ ...i, years: [] })),
+				LERNORT_TYPES,
+				{ publicOnly: false }
+			).issues
+		);
 	const shapes = new Map(catalog.indicators.map((i) => [i.id, { kind: i.kind, scale: i.scale }]));
 	const values =
 		indicatorTable && catalog.issues.length === 0

@@ -84,6 +84,11 @@ export interface CityConfig {
 	view: { center: [number, number]; zoom: number };
 	/** Optional MapLibre style URL for a basemap (no remote tiles are used without it). */
 	basemapStyleUrl?: string;
+	/**
+	 * Optional settings of the Förderlücken analysis, merged over the defaults (see
+	 * domain/bildungskette.ts `validateGapSettings`): phases, weights, walking distances, thresholds.
+	 */
+	bildungskette?: unknown;
 }
 
 /** A value cell as the app sees it. */

@@ -1,0 +1,197 @@
+/**
+ * The Förderlücken analysis on the Stuttgart demo, through the same loading as `npm run gaps`:
+ * shape of the result, the properties a workshop relies on (a new Lernort never raises a gap
+ * score), the Bezirk level, and the CLI itself.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { analyseCityGaps, type CityGaps } from '../../src/lib/domain/cityGaps';
+import { GAP_CLASS_ORDER } from '../../src/lib/domain/gaps';
+import type { Lernort } from '../../src/lib/domain/types';
+import { buildAreaGrid } from '../../src/lib/geo/reachGrid';
+import { decodeAreas } from '../../src/lib/geo/topology';
+import { computeOutputs, readCity } from './build';
+import { gapRows, GAP_ROW_HEADER, loadGapCity, type GapCity } from './gapsCli';
+import { makeTempDir } from './import/formats/fixtures.test-helpers';
+import { copyStuttgart } from './import/stuttgart.test-helpers';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+let city: GapCity;
+let analyse: (level: 'stadtteil' | 'stadtbezirk', year?: number) => CityGaps;
+let base: CityGaps;
+
+beforeAll(() => {
+	const loaded = loadGapCity(join(ROOT, 'geodata'), 'stuttgart', { publicOnly: false });
+	if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
+	city = loaded.city;
+	analyse = loaded.analyse;
+	base = analyse('stadtteil');
+}, 30_000);
+
+const scores = (a: CityGaps, phase: string) =>
+	new Map([...a.phases.find((p) => p.phase === phase)!.areas].map(([k, g]) => [k, g.score]));
+
+describe('the analysis of the Stuttgart demo', () => {
+	test('covers every Stadtteil and phase, with every class and a reason for each unknown', () => {
+		expect(base.year).toBe(2024);
+		expect(base.phases.map((p) => p.phase)).toEqual(['fruehe', 'elementar', 'primar', 'sek1', 'sek2']);
+		const seen = new Set<string>();
+		for (const phase of base.phases) {
+			expect(phase.areas.size).toBe(152);
+			for (const gap of phase.areas.values()) {
+				seen.add(gap.gapClass);
+				if (gap.gapClass === 'unbekannt') expect(gap.reason, `${phase.phase}`).toBeTruthy();
+				else {
+					expect(gap.score).toBeGreaterThanOrEqual(0);
+					expect(gap.score).toBeLessThanOrEqual(1);
+				}
+			}
+		}
+		expect([...seen].sort()).toEqual([...GAP_CLASS_ORDER].sort());
+	});
+
+	test('informal sites do not hide missing formal ones: reach is averaged per kind of Lernort', () => {
+		const fruehe = base.phases.find((p) => p.phase === 'fruehe')!;
+		let differs = 0;
+		for (const [key, byCategory] of fruehe.reachByCategory) {
+			const parts = Object.values(byCategory);
+			const mean = parts.reduce((s, v) => s + v, 0) / parts.length;
+			expect(fruehe.inputs.get(key)!.reachShare).toBeCloseTo(mean, 12);
+			if ((byCategory.informal ?? 0) - (byCategory.formal ?? 0) > 0.3) differs++;
+		}
+		// Many Stadtteile have playgrounds close by but Kitas further away.
+		expect(differs).toBeGreaterThan(10);
+	});
+
+	test('a new Kita never raises any gap score and lowers some; removing a Grundschule never lowers one', () => {
+		const grid = buildAreaGrid(
+			decodeAreas(
+				computeOutputs(readCity(join(ROOT, 'geodata/stuttgart'), 'geodata/stuttgart', 'stuttgart').inputs!)
+					.topology,
+				'stadtteil'
+			).map((f) => ({ ...f, id: String(f.id) }))
+		);
+		const run = (lernorte: Lernort[]) => analyseCityGaps({ ...city, lernorte, grid, level: 'stadtteil' });
+		// A Kita in the Stadtteil with the highest early-years gap.
+		const worst = [...scores(base, 'fruehe')].sort((a, b) => (b[1] ?? -1) - (a[1] ?? -1))[0]![0];
+		const inside = city.lernorte.find((l) => l.stadtteil === worst) ?? city.lernorte[0]!;
+		const kita: Lernort = {
+			...city.lernorte.find((l) => l.type === 'kita')!,
+			id: 'neue-kita',
+			lon: inside.lon + 0.0005,
+			lat: inside.lat,
+			stadtteil: worst,
+			capacity: 80
+		};
+		const withKita = run([...city.lernorte, kita]);
+		for (const phase of ['fruehe', 'elementar']) {
+			const before = scores(base, phase);
+			const after = scores(withKita, phase);
+			let lowered = 0;
+			for (const [key, score] of after) {
+				if (score === null || before.get(key) === null) continue;
+				expect(score, `${phase} ${key}`).toBeLessThanOrEqual(before.get(key)! + 1e-12);
+				if (score < before.get(key)! - 1e-12) lowered++;
+			}
+			expect(lowered, phase).toBeGreaterThan(0);
+		}
+
+		const school = city.lernorte.find((l) => l.type === 'grundschule')!;
+		const without = run(city.lernorte.filter((l) => l.id !== school.id));
+		const before = scores(base, 'primar');
+		for (const [key, score] of scores(without, 'primar'))
+			if (score !== null && before.get(key) !== null)
+				expect(score, key).toBeGreaterThanOrEqual(before.get(key)! - 1e-12);
+	});
+
+	test('at Bezirk level the children and Lernorte of the Stadtteile are summed', () => {
+		const bezirke = analyse('stadtbezirk');
+		expect(bezirke.areas).toHaveLength(23);
+		const st = base.phases.find((p) => p.phase === 'primar')!;
+		const bz = bezirke.phases.find((p) => p.phase === 'primar')!;
+		for (const b of city.catalog.units.stadtbezirk) {
+			const members = city.catalog.units.stadtteil
+				.filter((s) => s.parent === b.key)
+				.map((s) => st.inputs.get(s.key)!);
+			expect(bz.inputs.get(b.key)!.sites).toBe(members.reduce((n, m) => n + m.sites, 0));
+		}
+		// Need at Bezirk level is standardised across the 23 Bezirke.
+		const indices = [...bz.areas.values()].map((g) => g.need.index).filter((v): v is number => v !== null);
+		expect(indices.length).toBeGreaterThan(15);
+		expect(Math.abs(indices.reduce((s, v) => s + v, 0) / indices.length)).toBeLessThan(0.5);
+	});
+
+	test('the CSV has one row per Stadtteil and phase with the measures', () => {
+		const rows = gapRows(city, base);
+		expect(rows).toHaveLength(152 * 5);
+		const row = Object.fromEntries(GAP_ROW_HEADER.map((h, i) => [h, rows[0]![i]]));
+		expect(row).toMatchObject({
+			ebene: 'stadtteil',
+			gebiet: '101',
+			name: 'Oberer Schlossgarten',
+			phase: 'fruehe',
+			jahr: '2024'
+		});
+		expect(GAP_CLASS_ORDER).toContain(row.klasse);
+	});
+});
+
+describe('npm run gaps', () => {
+	let tmp: { dir: string; cleanup: () => void };
+	beforeAll(() => {
+		tmp = makeTempDir('bildungslandkarte-gaps-');
+	});
+	afterAll(() => tmp.cleanup());
+
+	const cli = (args: string[]) =>
+		spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/gaps.ts'), ...args], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			maxBuffer: 64 << 20
+		});
+
+	test('tests a change on a copy of the city without touching the demo', { timeout: 60_000 }, () => {
+		const geodata = join(tmp.dir, 'geodata');
+		const dir = copyStuttgart(geodata);
+		const before = cli(['--city', 'stuttgart', '--geodata', geodata, '--format', 'json']);
+		expect(before.status, before.stderr).toBe(0);
+		const demoBefore = readFileSync(join(ROOT, 'geodata/stuttgart/lernorte.csv'), 'utf8');
+		// A new Kita in Hallschlag (Stadtteil 214).
+		const hallschlag = readFileSync(join(dir, 'stadtteile.csv'), 'utf8')
+			.split('\n')
+			.find((l) => l.startsWith('214,'))!
+			.split(',');
+		appendFileSync(
+			join(dir, 'lernorte.csv'),
+			`kita-neu,Kita am Hallschlag,kita,${hallschlag[4]},${hallschlag[5]},"Testweg 1, 70376 Stuttgart",90,Planung\n`
+		);
+		const after = cli(['--city', 'stuttgart', '--geodata', geodata, '--format', 'json']);
+		expect(after.status, after.stderr).toBe(0);
+		const pick = (out: string) =>
+			(
+				JSON.parse(out) as {
+					phases: Array<{
+						phase: string;
+						areas: Array<{ key: string; score: number | null; support: { input: { sites: number } } }>;
+					}>;
+				}
+			).phases
+				.find((p) => p.phase === 'elementar')!
+				.areas.find((a) => a.key === '214')!;
+		expect(pick(after.stdout).support.input.sites).toBe(pick(before.stdout).support.input.sites + 1);
+		expect(pick(after.stdout).score!).toBeLessThan(pick(before.stdout).score!);
+		expect(readFileSync(join(ROOT, 'geodata/stuttgart/lernorte.csv'), 'utf8')).toBe(demoBefore);
+	});
+
+	test('bad arguments and a missing city get a German message and exit code 1', { timeout: 30_000 }, () => {
+		const unknown = cli(['--city', 'gibt-es-nicht', '--geodata', join(tmp.dir, 'leer')]);
+		expect(unknown.status).toBe(1);
+		expect(unknown.stderr).toContain('Verzeichnis der Stadt fehlt');
+		const level = cli(['--level', 'land']);
+		expect(level.status).toBe(1);
+		expect(level.stderr).toContain('--level „land“ gibt es nicht');
+	});
+});
