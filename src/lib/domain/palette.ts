@@ -1,6 +1,7 @@
 import { schemeBlues, schemeOrRd, schemePurples } from 'd3';
 import { MAX_CLASSES, MIN_CLASSES } from './classify';
 import { hexToRgb } from './color';
+import type { GapClass } from './gaps';
 import type { Direction, LernortCategory } from './types';
 
 /**
@@ -32,6 +33,20 @@ export const CATEGORY_COLORS: Readonly<Record<LernortCategory, string>> = {
 	formal: '#009e73',
 	nonformal: '#cc79a7',
 	informal: '#f0e442'
+};
+
+/**
+ * Fills of the Förderlücken classes: warm for the urgent ones (a strong orange for the
+ * Förderlücke, a light orange for "im Blick behalten"), calm blues for the covered ones, so
+ * that the order of urgency survives the common colour-vision deficiencies (orange–blue).
+ * "Keine Aussage möglich" uses the grey of missing data.
+ */
+export const GAP_CLASS_COLORS: Readonly<Record<GapClass, string>> = {
+	foerderluecke: '#c4520d',
+	im_blick: '#f5b971',
+	gut_versorgt: '#5b8fc4',
+	unauffaellig: '#dbe6f1',
+	unbekannt: NO_DATA_COLOR
 };
 
 /**

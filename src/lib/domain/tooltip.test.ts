@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { NBSP } from './format';
 import { LERNORT_TYPES } from './lernortTypes';
-import { areaTooltip, DEMO_NOTE, lernortTooltip, SUPPRESSED_NOTE } from './tooltip';
+import { areaTooltip, DEMO_NOTE, gapTooltip, lernortTooltip, SUPPRESSED_NOTE } from './tooltip';
 import type { Cell, IndicatorMeta, Lernort } from './types';
 
 const QUOTE: IndicatorMeta = {
@@ -162,5 +162,60 @@ describe('lernortTooltip', () => {
 		Object.freeze(lernort.phases);
 		lernortTooltip(Object.freeze(lernort), KITA_TYPE);
 		expect(lernort).toEqual(KITA);
+	});
+});
+
+describe('gapTooltip', () => {
+	const need = {
+		index: 1.2,
+		level: 0.88,
+		used: ['a'],
+		missing: [],
+		suppressed: [],
+		coverage: 1,
+		z: { a: 1.2 }
+	};
+	const support = {
+		level: 0.54,
+		measures: { sitesPer1000: null, placesPerChild: null, reachShare: 0.54, supply: {} },
+		components: { reach: 0.54, places: null, supply: null },
+		supplyScores: {},
+		supplyMissing: [],
+		placesLowerBound: false
+	};
+
+	test('names the class, the score, the need index with its sign and the support level', () => {
+		expect(
+			gapTooltip('Hallschlag', 'Stadtteil', 'Elementarbereich', {
+				gapClass: 'foerderluecke',
+				score: 0.405,
+				need,
+				support
+			})
+		).toEqual({
+			title: 'Hallschlag',
+			lines: [
+				'Stadtteil',
+				'Elementarbereich: Förderlücke',
+				'Förderlücken-Wert 0,41',
+				'Bedarfsindex +1,20 (Stadtmittel 0)',
+				'Unterstützung 54 %'
+			]
+		});
+	});
+
+	test('an unknown class gives its reason instead of numbers', () => {
+		const content = gapTooltip('Rathaus', 'Stadtteil', 'Sekundarstufe I', {
+			gapClass: 'unbekannt',
+			score: null,
+			need: { ...need, index: null, level: null, reason: 'Zu wenige Bedarfsindikatoren mit Wert' },
+			support: { ...support, level: null },
+			reason: 'Zu wenige Bedarfsindikatoren mit Wert'
+		});
+		expect(content.lines).toEqual([
+			'Stadtteil',
+			'Sekundarstufe I: Keine Aussage möglich',
+			'Zu wenige Bedarfsindikatoren mit Wert'
+		]);
 	});
 });

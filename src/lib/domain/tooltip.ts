@@ -1,4 +1,5 @@
-import { formatCount, formatValue, PARTIAL_NOTE } from './format';
+import { formatCount, formatNumber, formatValue, PARTIAL_NOTE } from './format';
+import { GAP_CLASSES, type AreaGap } from './gaps';
 import { LERNORT_CATEGORY_LABELS } from './lernortTypes';
 import { phaseLabel } from './phases';
 import type { Cell, IndicatorMeta, Lernort, LernortTypeDef } from './types';
@@ -59,4 +60,28 @@ export function lernortTooltip(l: Lernort, typeDef: LernortTypeDef | undefined):
 		lines.push(`Kapazität: ${formatCount(l.capacity)}`);
 	if (l.demo) lines.push(DEMO_NOTE);
 	return { title: l.name, lines };
+}
+
+/**
+ * Tooltip of an area on the Förderlücken map.
+ *
+ * `gapTooltip('Hallschlag', 'Stadtteil', 'Elementarbereich', gap)` -> `{ title: 'Hallschlag',
+ *   lines: ['Stadtteil', 'Elementarbereich: Förderlücke', 'Förderlücken-Wert 0,41',
+ *   'Bedarfsindex +1,20 (Stadtmittel 0)', 'Unterstützung 54 %'] }`
+ */
+export function gapTooltip(
+	name: string,
+	levelLabel: string,
+	phase: string,
+	gap: Pick<AreaGap, 'gapClass' | 'score' | 'need' | 'support' | 'reason'>
+): TooltipContent {
+	const lines = [levelLabel, `${phase}: ${GAP_CLASSES[gap.gapClass].label}`];
+	if (gap.score !== null) lines.push(`Förderlücken-Wert ${formatNumber(gap.score, 2)}`);
+	if (gap.need.index !== null) {
+		const sign = gap.need.index > 0 ? '+' : '';
+		lines.push(`Bedarfsindex ${sign}${formatNumber(gap.need.index, 2)} (Stadtmittel 0)`);
+	}
+	if (gap.support.level !== null) lines.push(`Unterstützung ${formatNumber(gap.support.level * 100, 0)} %`);
+	if (gap.reason) lines.push(gap.reason);
+	return { title: name, lines };
 }

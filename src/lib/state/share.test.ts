@@ -4,6 +4,8 @@ import type { ViewState } from './url';
 
 const BASE: ViewState = {
 	level: 'stadtteil',
+	mode: 'indicator',
+	phase: 'fruehe',
 	indicator: 'quote',
 	year: 2024,
 	method: 'quantile',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LERNORT_TYPES } from '../domain/lernortTypes';
 import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
+import { CHAIN_PHASES } from '../domain/bildungskette';
 import {
+	DEFAULT_PHASE,
 	defaultIndicatorId,
 	parseView,
 	patchParams,
@@ -56,6 +58,8 @@ const LERNORT_PHASES: Bildungsphase[] = ['fruehe', 'elementar', 'primar', 'sek1'
 
 const DEFAULTS: ViewState = {
 	level: 'stadtteil',
+	mode: 'indicator',
+	phase: 'fruehe',
 	indicator: 'betreuung_u3',
 	year: 2024,
 	method: 'quantile',
@@ -128,8 +132,12 @@ function randomState(random: () => number): ViewState {
 	const keys = [...CTX.areaKeys[level as Level]];
 	const types = subset(random, CTX.lernortTypes);
 	const phases = subset(random, LERNORT_PHASES);
+	const mode = random() < 0.5 ? ('gaps' as const) : ('indicator' as const);
 	return {
 		level,
+		mode,
+		// The phase is only part of the link in the gaps mode.
+		phase: mode === 'gaps' ? pick(random, CHAIN_PHASES) : DEFAULT_PHASE,
 		indicator: meta.id,
 		year: pick(random, meta.years),
 		method,
@@ -412,6 +420,30 @@ describe('parseView', () => {
 	});
 });
 
+describe('map mode and phase', () => {
+	it.each<[string, Partial<ViewState>, string | null]>([
+		['modus=luecken', { mode: 'gaps', phase: 'fruehe' }, null],
+		['modus=luecken&phase=sek2', { mode: 'gaps', phase: 'sek2' }, null],
+		['modus=LUECKEN&phase=Primar', { mode: 'gaps', phase: 'primar' }, null],
+		['modus=karte', { mode: 'indicator' }, "Parameter 'modus'"],
+		['modus=luecken&phase=kontext', { mode: 'gaps', phase: 'fruehe' }, "Parameter 'phase'"],
+		['modus=luecken&phase=<b>', { mode: 'gaps', phase: 'fruehe' }, "Parameter 'phase'"]
+	])('%s', (query, expected, problem) => {
+		const { state, problems } = parseView(new URLSearchParams(query), CTX);
+		expect(state).toMatchObject(expected);
+		if (problem) expect(problems.join(' ')).toContain(problem);
+		else expect(problems).toEqual([]);
+	});
+
+	it('writes the phase only in the gaps mode', () => {
+		expect(serializeView({ ...DEFAULTS, phase: 'sek1' }, CTX).toString()).toBe('');
+		expect(serializeView({ ...DEFAULTS, mode: 'gaps' }, CTX).toString()).toBe('modus=luecken');
+		expect(serializeView({ ...DEFAULTS, mode: 'gaps', phase: 'sek1' }, CTX).toString()).toBe(
+			'modus=luecken&phase=sek1'
+		);
+	});
+});
+
 describe('serializeView', () => {
 	it('writes nothing for the defaults', () => {
 		expect(serializeView(DEFAULTS, CTX).toString()).toBe('');
@@ -430,10 +462,14 @@ describe('serializeView', () => {
 			method: 'manual',
 			year: 2022,
 			indicator: 'einwohner',
+			phase: 'sek1',
+			mode: 'gaps',
 			level: 'stadtbezirk'
 		};
 		expect([...serializeView(state, CTX)]).toEqual([
 			['ebene', 'stadtbezirk'],
+			['modus', 'luecken'],
+			['phase', 'sek1'],
 			['indikator', 'einwohner'],
 			['jahr', '2022'],
 			['methode', 'manuell'],
@@ -495,6 +531,8 @@ describe('round trip', () => {
 		const random = prng(1234);
 		const values: Record<string, string[]> = {
 			ebene: ['stadtteil', 'stadtbezirk', 'kreis', ''],
+			modus: ['luecken', 'indikator', 'x', ''],
+			phase: ['fruehe', 'sek2', 'kontext', ''],
 			indikator: ['einwohner', 'betreuung_u3', 'uebergang_gym', 'intern', 'x'],
 			jahr: ['2020', '2021', '2022', '2023', '2024', '1999', 'abc'],
 			methode: ['quantile', 'gleich', 'jenks', 'manuell', 'foo'],

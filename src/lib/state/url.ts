@@ -7,6 +7,7 @@ import {
 } from '../domain/classify';
 import { parseBreaksText, parsePlainDecimal } from '../domain/classMethods';
 import { BILDUNGSPHASEN } from '../domain/phases';
+import { CHAIN_PHASES, type ChainPhase } from '../domain/bildungskette';
 import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
 
 /**
@@ -16,6 +17,8 @@ import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
  * | field     | parameter   | URL form                                | default                      |
  * |-----------|-------------|-----------------------------------------|------------------------------|
  * | level     | `ebene`     | `stadtteil` \| `stadtbezirk`            | `stadtteil`                  |
+ * | mode      | `modus`     | `luecken` (Förderlücken)                | indicator map                |
+ * | phase     | `phase`     | `fruehe` … `sek2` (only with `luecken`) | `fruehe`                     |
  * | indicator | `indikator` | indicator id                            | `ctx.defaultIndicator`       |
  * | year      | `jahr`      | `2024`                                  | newest year of the indicator |
  * | method    | `methode`   | `quantile` \| `gleich` \| `jenks` \| `manuell` | `quantile`            |
@@ -36,6 +39,10 @@ import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
  */
 export interface ViewState {
 	level: Level;
+	/** `indicator`: the choropleth of one indicator; `gaps`: the Förderlücken of one phase. */
+	mode: MapMode;
+	/** Phase of the Bildungskette shown in the gaps mode. */
+	phase: ChainPhase;
 	indicator: string;
 	year: number;
 	method: ClassMethod;
@@ -57,6 +64,14 @@ export interface ViewState {
 	view: { lon: number; lat: number; zoom: number } | null;
 }
 
+export type MapMode = 'indicator' | 'gaps';
+
+/** URL values of the map modes. */
+const MODE_PARAM: Readonly<Record<MapMode, string>> = { indicator: 'indikator', gaps: 'luecken' };
+
+/** Phase shown when the gaps mode is opened without one. */
+export const DEFAULT_PHASE: ChainPhase = 'fruehe';
+
 /** What the URL is checked against: the catalog of the current city. */
 export interface UrlContext {
 	indicators: IndicatorMeta[];
@@ -73,6 +88,8 @@ export const MAX_ZOOM = 17;
 /** Parameter names in the order they are written. */
 export const VIEW_PARAMS = [
 	'ebene',
+	'modus',
+	'phase',
 	'indikator',
 	'jahr',
 	'methode',
@@ -174,6 +191,30 @@ export function parseView(
 				`Parameter 'ebene': ${quote(rawLevel)} ist keine Ebene dieser Karte; gezeigt werden die ${LEVEL_PLURAL[level]}.`
 			);
 		}
+	}
+
+	// Map mode and phase
+	let mode: MapMode = 'indicator';
+	const rawMode = read('modus');
+	if (rawMode !== null) {
+		const wanted = rawMode.trim().toLowerCase();
+		const found = (Object.keys(MODE_PARAM) as MapMode[]).find((m) => MODE_PARAM[m] === wanted);
+		if (found) mode = found;
+		else
+			problems.push(
+				`Parameter 'modus': ${quote(rawMode)} gibt es nicht (indikator oder luecken); gezeigt wird die Indikatorkarte.`
+			);
+	}
+	let phase: ChainPhase = DEFAULT_PHASE;
+	const rawPhase = read('phase');
+	if (rawPhase !== null) {
+		const wanted = rawPhase.trim().toLowerCase();
+		const found = CHAIN_PHASES.find((p) => p === wanted);
+		if (found) phase = found;
+		else
+			problems.push(
+				`Parameter 'phase': ${quote(rawPhase)} ist keine Phase der Bildungskette; gezeigt wird die frühe Bildung.`
+			);
 	}
 
 	// Indicator
@@ -310,6 +351,8 @@ export function parseView(
 	return {
 		state: {
 			level,
+			mode,
+			phase,
 			indicator: meta.id,
 			year,
 			method,
@@ -338,6 +381,8 @@ export function parseView(
 export function serializeView(state: ViewState, ctx: UrlContext): URLSearchParams {
 	const p = new URLSearchParams();
 	if (state.level !== defaultLevel(ctx)) p.set('ebene', state.level);
+	if (state.mode !== 'indicator') p.set('modus', MODE_PARAM[state.mode] ?? String(state.mode));
+	if (state.mode === 'gaps' && state.phase !== DEFAULT_PHASE) p.set('phase', state.phase);
 	if (state.indicator !== ctx.defaultIndicator) p.set('indikator', state.indicator);
 	const meta = indicatorById(ctx, state.indicator);
 	if (!meta || state.year !== newestYear(meta)) p.set('jahr', String(state.year));

@@ -1,0 +1,128 @@
+/**
+ * The Förderlücken map: opened by link, a phase chosen by keyboard, the legend counting every
+ * area, only the phase's Lernorte drawn, and the method one click away.
+ */
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Catalog } from '../lib/domain/types';
+import {
+	idleCount,
+	launchBrowser,
+	MAP_SELECTOR,
+	newPage,
+	runAxe,
+	screenshot,
+	waitForMapIdle
+} from './browser';
+
+const baseURL = inject('baseURL');
+const SOON = { timeout: 15_000, interval: 50 };
+
+const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
+const legendTitle = async (page: Page) =>
+	((await page.locator('[data-testid="legend-title"]').textContent()) ?? '').trim();
+const legendTotal = (page: Page) =>
+	page
+		.locator('[data-testid="legend-class"]')
+		.evaluateAll((rows) =>
+			rows.reduce((n, r) => n + Number(/(\d+) Gebiet/.exec(r.textContent ?? '')?.[1] ?? 0), 0)
+		);
+
+describe('Förderlücken', () => {
+	let browser: Browser;
+	let catalog: Catalog;
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		const response = await fetch(`${baseURL}/data/stuttgart/catalog.json`);
+		catalog = (await response.json()) as Catalog;
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	test.each([
+		{ width: 1366, height: 768 },
+		{ width: 1920, height: 1080 }
+	])(
+		'a link opens the gaps of a phase; every area is in one class ($width×$height)',
+		async ({ width, height }) => {
+			const { page, problems, close } = await newPage(browser, { baseURL, width, height });
+			try {
+				await page.goto(`${baseURL}/?modus=luecken&phase=elementar`);
+				await waitForMapIdle(page);
+				await expect.poll(() => legendTitle(page), SOON).toBe('Förderlücken · Elementarbereich');
+				expect(await legendTotal(page)).toBe(catalog.units.stadtteil.length);
+				expect(await page.locator('[data-testid="legend"]').textContent()).toContain(
+					'Demodaten – nicht amtlich'
+				);
+				expect(
+					await page
+						.locator(MAP_SELECTOR + ' canvas')
+						.first()
+						.getAttribute('aria-label')
+				).toContain('Förderlücken Elementarbereich');
+				await screenshot(page, `gaps-${width}x${height}`);
+				expect(problems).toEqual([]);
+			} finally {
+				await close();
+			}
+		}
+	);
+
+	test('switching mode and phase by keyboard lands in the URL; only the phase’s Lernorte are drawn', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL });
+		try {
+			await page.goto(`${baseURL}/`);
+			await waitForMapIdle(page);
+			await page.locator('input[name="modus"][value="indicator"]').focus();
+			await page.keyboard.press('ArrowRight');
+			await expect.poll(() => param(page, 'modus'), SOON).toBe('luecken');
+			await expect.poll(() => legendTitle(page), SOON).toBe('Förderlücken · Frühe Bildung');
+
+			const count = async () =>
+				Number(
+					/\((\d+)\)/.exec(
+						(await page.locator('input[name="lernorte"]').locator('..').textContent()) ?? ''
+					)?.[1]
+				);
+			const lernorte = (await (await fetch(`${baseURL}/data/stuttgart/lernorte.json`)).json()) as {
+				lernorte: Array<{ type: string; phases: string[] }>;
+			};
+			const idles = await idleCount(page);
+			await page.locator('input[name="phase"][value="fruehe"]').focus();
+			// Arrow keys move within the group: Früh -> Kita -> Primar -> Sek I.
+			for (const next of ['elementar', 'primar', 'sek1']) {
+				await page.keyboard.press('ArrowRight');
+				await expect.poll(() => param(page, 'phase'), SOON).toBe(next);
+			}
+			await expect.poll(() => param(page, 'phase'), SOON).toBe('sek1');
+			await waitForMapIdle(page, { after: idles });
+			await expect.poll(() => legendTitle(page), SOON).toBe('Förderlücken · Sekundarstufe I');
+			// Secondary schools, youth and informal sites serve Sek I; Kitas do not.
+			const sek1 = lernorte.lernorte.filter((l) => l.phases.includes('sek1')).length;
+			await expect.poll(count, SOON).toBe(sek1);
+			expect(await page.locator('.phase-note').last().textContent()).not.toContain('Kitas');
+
+			// Back returns to the previous phase.
+			await page.goBack();
+			await expect.poll(() => param(page, 'phase'), SOON).not.toBe('sek1');
+			expect(await runAxe(page)).toEqual([]);
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('the legend links to the method page of the same city', async () => {
+		const { page, close } = await newPage(browser, { baseURL });
+		try {
+			await page.goto(`${baseURL}/?modus=luecken`);
+			await waitForMapIdle(page);
+			await page.getByRole('link', { name: 'Wie wird das berechnet?' }).click();
+			await expect.poll(() => new URL(page.url()).pathname, SOON).toBe('/methode');
+			await expect.poll(() => page.locator('h1').textContent(), SOON).toContain('Methode');
+		} finally {
+			await close();
+		}
+	});
+});
