@@ -29,6 +29,7 @@ import { build } from 'vite';
 import { CHROMIUM_PATH, launchBrowser, MAP_SELECTOR, newPage, waitForMapIdle } from '../src/e2e/browser';
 import { BUILD_DIR, startAppPreview, startPreview, type StaticServer } from '../src/e2e/server';
 import { benchGapsScale, type GapsScaleBench } from './bench/gapsScaleBench';
+import { benchGapsStuttgart } from './bench/gapsStuttgartBench';
 import { benchImport, type ImportBench } from './bench/importBench';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,6 +46,8 @@ const TARGETS = {
 	importMs: 30_000,
 	importRssMb: 1024,
 	/** Förderlücken geometry at 10,000 areas and 1,000,000 Lernorte, and its speed-up over naive turf loops. */
+	/** The full analysis of the Stuttgart demo (grid and all phases) in node. */
+	gapsStuttgartMs: 100,
 	gapsScaleMs: 10_000,
 	gapsScaleSpeedup: 20
 } as const;
@@ -466,6 +469,23 @@ async function importSection(): Promise<{ result: ImportBench; checks: Check[] }
 }
 
 /** Runs the Förderlücken geometry at scale and prints its lines; returns its checks. */
+function gapsStuttgartSection() {
+	const result = benchGapsStuttgart();
+	console.log(
+		`Förderlücken, Stuttgart demo in node: ${result.areas} Stadtteile, ${result.lernorte} Lernorte, ` +
+			`${result.samples} child samples; grid ${result.ms.grid} ms + all phases ${result.ms.analysis} ms ` +
+			`= ${result.ms.total} ms (median of ${result.runs})`
+	);
+	console.log('');
+	const check: Check = {
+		name: 'Förderlücken analysis of Stuttgart in node',
+		value: `${result.ms.total} ms`,
+		target: `<= ${TARGETS.gapsStuttgartMs} ms`,
+		pass: result.ms.total <= TARGETS.gapsStuttgartMs
+	};
+	return { result, checks: [check] };
+}
+
 function gapsScaleSection(): { result: GapsScaleBench; checks: Check[] } {
 	console.log('Measuring the Förderlücken geometry at 10,000 areas and 1,000,000 Lernorte (node) …');
 	const result = benchGapsScale();
@@ -509,8 +529,13 @@ function printChecks(checks: readonly Check[]): void {
 
 async function main(): Promise<void> {
 	const imported = args['skip-import'] || BARE_ONLY ? undefined : await importSection();
+	const gapsStuttgart = args['skip-import'] || BARE_ONLY ? undefined : gapsStuttgartSection();
 	const gapsScale = args['skip-import'] || BARE_ONLY ? undefined : gapsScaleSection();
-	const nodeChecks = [...(imported?.checks ?? []), ...(gapsScale?.checks ?? [])];
+	const nodeChecks = [
+		...(imported?.checks ?? []),
+		...(gapsStuttgart?.checks ?? []),
+		...(gapsScale?.checks ?? [])
+	];
 	if (args['import-only']) {
 		printChecks(nodeChecks);
 		mkdirSync(dirname(RESULTS_FILE), { recursive: true });
@@ -657,6 +682,7 @@ async function main(): Promise<void> {
 			dashboard: dashboard ?? null,
 			bare,
 			import: imported?.result ?? null,
+			gapsStuttgart: gapsStuttgart?.result ?? null,
 			gapsScale: gapsScale?.result ?? null,
 			ratios: {
 				firstIdle: idleRatio ?? null,

@@ -113,6 +113,42 @@ describe('Förderlücken', () => {
 		}
 	});
 
+	test('the Bildungsketten-Matrix: a cell switches the map to its phase and selects its area; a filter narrows it', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1920, height: 1080 });
+		try {
+			await page.goto(`${baseURL}/?modus=luecken&phase=elementar`);
+			await waitForMapIdle(page);
+			const matrix = page.locator('[data-testid="gap-matrix"]');
+			await matrix.waitFor();
+			expect(await matrix.locator('tbody tr').count()).toBe(catalog.units.stadtteil.length);
+			// Sorted by the phase on the map, largest gap first.
+			const first = (await matrix.locator('tbody tr').first().locator('th').textContent())!.trim();
+			const unit = catalog.units.stadtteil.find((u) => u.name === first)!;
+			expect(unit, first).toBeDefined();
+
+			const idles = await idleCount(page);
+			const cell = matrix.locator('button[data-row="0"][data-col="3"]');
+			expect(await cell.getAttribute('aria-label')).toContain(`${first}, `);
+			await cell.focus();
+			await page.keyboard.press('Enter');
+			await expect.poll(() => param(page, 'phase'), SOON).toBe('sek1');
+			await expect.poll(() => param(page, 'gebiet'), SOON).toBe(unit.key);
+			await waitForMapIdle(page, { after: idles });
+			await expect.poll(() => legendTitle(page), SOON).toBe('Förderlücken · Sekundarstufe I');
+
+			// Only the Stadtteile of Bad Cannstatt.
+			const bezirk = catalog.units.stadtbezirk.find((b) => b.name === 'Bad Cannstatt')!;
+			await page.locator('select[name="matrix-filter"]').selectOption(`bezirk:${bezirk.key}`);
+			const members = catalog.units.stadtteil.filter((s) => s.parent === bezirk.key).length;
+			await expect.poll(() => matrix.locator('tbody tr').count(), SOON).toBe(members);
+			await screenshot(page, 'gaps-matrix-1920x1080');
+			expect(await runAxe(page)).toEqual([]);
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	test('the legend links to the method page of the same city', async () => {
 		const { page, close } = await newPage(browser, { baseURL });
 		try {
