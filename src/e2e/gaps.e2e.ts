@@ -149,6 +149,45 @@ describe('Förderlücken', () => {
 		}
 	});
 
+	test('the chain of a selected area: five phases with the active one expanded; thresholds in the link change the classes', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1920, height: 1080 });
+		try {
+			const hallschlag = catalog.units.stadtteil.find((u) => u.name === 'Hallschlag')!;
+			await page.goto(`${baseURL}/?modus=luecken&phase=elementar&gebiet=${hallschlag.key}`);
+			await waitForMapIdle(page);
+			const panel = page.locator('[data-testid="gap-chain-panel"]');
+			await panel.waitFor();
+			expect(await panel.locator('h2').textContent()).toContain('Hallschlag');
+			expect(await panel.locator('ol > li').count()).toBe(5);
+			expect(await panel.textContent()).toContain('Nächste Lernorte');
+			await screenshot(page, 'gaps-chain-1920x1080');
+			// A phase card switches the map to its phase.
+			await panel.getByRole('button', { name: /Sekundarstufe II/ }).click();
+			await expect.poll(() => param(page, 'phase'), SOON).toBe('sek2');
+
+			// "What if": a stricter support threshold can only add Förderlücken.
+			const count = async () =>
+				Number(
+					/(\d+) Gebiet/.exec(
+						(await page.locator('[data-testid="legend-class"]').first().textContent()) ?? ''
+					)?.[1]
+				);
+			await page.locator('select[name="versorgung"]').selectOption('90');
+			await expect.poll(() => param(page, 'versorgung'), SOON).toBe('90');
+			const strict = await count();
+			await page.locator('select[name="versorgung"]').selectOption('60');
+			await expect.poll(() => param(page, 'versorgung'), SOON).toBe('60');
+			await expect.poll(count, SOON).toBeLessThanOrEqual(strict);
+			await page.locator('input[name="bedarf"]').fill('1');
+			await page.locator('input[name="bedarf"]').press('Enter');
+			await expect.poll(() => param(page, 'bedarf'), SOON).toBe('1');
+			expect(await page.locator('[data-testid="legend"]').textContent()).toContain('Schwelle 1,0');
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	test('the legend links to the method page of the same city', async () => {
 		const { page, close } = await newPage(browser, { baseURL });
 		try {

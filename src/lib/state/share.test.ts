@@ -6,6 +6,8 @@ const BASE: ViewState = {
 	level: 'stadtteil',
 	mode: 'indicator',
 	phase: 'fruehe',
+	needThreshold: null,
+	supportThreshold: null,
 	indicator: 'quote',
 	year: 2024,
 	method: 'quantile',

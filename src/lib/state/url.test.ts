@@ -60,6 +60,8 @@ const DEFAULTS: ViewState = {
 	level: 'stadtteil',
 	mode: 'indicator',
 	phase: 'fruehe',
+	needThreshold: null,
+	supportThreshold: null,
 	indicator: 'betreuung_u3',
 	year: 2024,
 	method: 'quantile',
@@ -138,6 +140,9 @@ function randomState(random: () => number): ViewState {
 		mode,
 		// The phase is only part of the link in the gaps mode.
 		phase: mode === 'gaps' ? pick(random, CHAIN_PHASES) : DEFAULT_PHASE,
+		needThreshold: mode === 'gaps' && random() < 0.5 ? Math.round((random() * 6 - 3) * 100) / 100 : null,
+		supportThreshold:
+			mode === 'gaps' && random() < 0.5 ? (random() < 0.3 ? 'city' : Math.round(random() * 100) / 100) : null,
 		indicator: meta.id,
 		year: pick(random, meta.years),
 		method,
@@ -427,7 +432,11 @@ describe('map mode and phase', () => {
 		['modus=LUECKEN&phase=Primar', { mode: 'gaps', phase: 'primar' }, null],
 		['modus=karte', { mode: 'indicator' }, "Parameter 'modus'"],
 		['modus=luecken&phase=kontext', { mode: 'gaps', phase: 'fruehe' }, "Parameter 'phase'"],
-		['modus=luecken&phase=<b>', { mode: 'gaps', phase: 'fruehe' }, "Parameter 'phase'"]
+		['modus=luecken&phase=<b>', { mode: 'gaps', phase: 'fruehe' }, "Parameter 'phase'"],
+		['modus=luecken&bedarf=0,5&versorgung=80', { needThreshold: 0.5, supportThreshold: 0.8 }, null],
+		['modus=luecken&versorgung=Stadt', { supportThreshold: 'city' }, null],
+		['modus=luecken&bedarf=9', { needThreshold: null }, "Parameter 'bedarf'"],
+		['modus=luecken&versorgung=120', { supportThreshold: null }, "Parameter 'versorgung'"]
 	])('%s', (query, expected, problem) => {
 		const { state, problems } = parseView(new URLSearchParams(query), CTX);
 		expect(state).toMatchObject(expected);
@@ -463,6 +472,8 @@ describe('serializeView', () => {
 			year: 2022,
 			indicator: 'einwohner',
 			phase: 'sek1',
+			needThreshold: 0.5,
+			supportThreshold: 0.8,
 			mode: 'gaps',
 			level: 'stadtbezirk'
 		};
@@ -470,6 +481,8 @@ describe('serializeView', () => {
 			['ebene', 'stadtbezirk'],
 			['modus', 'luecken'],
 			['phase', 'sek1'],
+			['bedarf', '0.5'],
+			['versorgung', '80'],
 			['indikator', 'einwohner'],
 			['jahr', '2022'],
 			['methode', 'manuell'],
@@ -532,6 +545,8 @@ describe('round trip', () => {
 		const values: Record<string, string[]> = {
 			ebene: ['stadtteil', 'stadtbezirk', 'kreis', ''],
 			modus: ['luecken', 'indikator', 'x', ''],
+			bedarf: ['0.5', '-1', '4', 'x', '0,25'],
+			versorgung: ['80', 'stadt', '101', 'x'],
 			phase: ['fruehe', 'sek2', 'kontext', ''],
 			indikator: ['einwohner', 'betreuung_u3', 'uebergang_gym', 'intern', 'x'],
 			jahr: ['2020', '2021', '2022', '2023', '2024', '1999', 'abc'],

@@ -19,6 +19,8 @@ import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
  * | level     | `ebene`     | `stadtteil` \| `stadtbezirk`            | `stadtteil`                  |
  * | mode      | `modus`     | `luecken` (Förderlücken)                | indicator map                |
  * | phase     | `phase`     | `fruehe` … `sek2` (only with `luecken`) | `fruehe`                     |
+ * | needThreshold | `bedarf` | need index threshold −3 … 3, e.g. `0.5` | the city's setting         |
+ * | supportThreshold | `versorgung` | support level in % (`80`) or `stadt` | the city's setting   |
  * | indicator | `indikator` | indicator id                            | `ctx.defaultIndicator`       |
  * | year      | `jahr`      | `2024`                                  | newest year of the indicator |
  * | method    | `methode`   | `quantile` \| `gleich` \| `jenks` \| `manuell` | `quantile`            |
@@ -43,6 +45,10 @@ export interface ViewState {
 	mode: MapMode;
 	/** Phase of the Bildungskette shown in the gaps mode. */
 	phase: ChainPhase;
+	/** "What if": need threshold on the z scale; null = the city's setting. Gaps mode only. */
+	needThreshold: number | null;
+	/** "What if": support threshold 0..1 or the city's own level; null = the city's setting. */
+	supportThreshold: number | 'city' | null;
 	indicator: string;
 	year: number;
 	method: ClassMethod;
@@ -90,6 +96,8 @@ export const VIEW_PARAMS = [
 	'ebene',
 	'modus',
 	'phase',
+	'bedarf',
+	'versorgung',
 	'indikator',
 	'jahr',
 	'methode',
@@ -214,6 +222,30 @@ export function parseView(
 		else
 			problems.push(
 				`Parameter 'phase': ${quote(rawPhase)} ist keine Phase der Bildungskette; gezeigt wird die frühe Bildung.`
+			);
+	}
+
+	// "What if" thresholds of the gaps mode
+	let needThreshold: number | null = null;
+	const rawNeed = read('bedarf');
+	if (rawNeed !== null) {
+		const v = parsePlainDecimal(rawNeed.trim().replace(',', '.'));
+		if (v !== null && v >= -3 && v <= 3) needThreshold = Math.round(v * 100) / 100;
+		else
+			problems.push(
+				`Parameter 'bedarf': ${quote(rawNeed)} ist keine Schwelle von −3 bis 3; verwendet wird die Voreinstellung.`
+			);
+	}
+	let supportThreshold: number | 'city' | null = null;
+	const rawSupport = read('versorgung');
+	if (rawSupport !== null) {
+		const text = rawSupport.trim().toLowerCase();
+		const v = parsePlainDecimal(text.replace(',', '.'));
+		if (text === 'stadt') supportThreshold = 'city';
+		else if (v !== null && v >= 0 && v <= 100) supportThreshold = Math.round(v) / 100;
+		else
+			problems.push(
+				`Parameter 'versorgung': ${quote(rawSupport)} ist weder ein Prozentwert von 0 bis 100 noch „stadt“; verwendet wird die Voreinstellung.`
 			);
 	}
 
@@ -353,6 +385,8 @@ export function parseView(
 			level,
 			mode,
 			phase,
+			needThreshold,
+			supportThreshold,
 			indicator: meta.id,
 			year,
 			method,
@@ -383,6 +417,12 @@ export function serializeView(state: ViewState, ctx: UrlContext): URLSearchParam
 	if (state.level !== defaultLevel(ctx)) p.set('ebene', state.level);
 	if (state.mode !== 'indicator') p.set('modus', MODE_PARAM[state.mode] ?? String(state.mode));
 	if (state.mode === 'gaps' && state.phase !== DEFAULT_PHASE) p.set('phase', state.phase);
+	if (state.mode === 'gaps' && state.needThreshold !== null) p.set('bedarf', String(state.needThreshold));
+	if (state.mode === 'gaps' && state.supportThreshold !== null)
+		p.set(
+			'versorgung',
+			state.supportThreshold === 'city' ? 'stadt' : String(Math.round(state.supportThreshold * 100))
+		);
 	if (state.indicator !== ctx.defaultIndicator) p.set('indikator', state.indicator);
 	const meta = indicatorById(ctx, state.indicator);
 	if (!meta || state.year !== newestYear(meta)) p.set('jahr', String(state.year));
