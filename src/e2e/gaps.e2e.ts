@@ -188,6 +188,29 @@ describe('Förderlücken', () => {
 		}
 	});
 
+	test('the reachability surface is drawn over the areas and explained in the legend', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
+		try {
+			await page.goto(`${baseURL}/?modus=luecken&phase=primar&lernorte=0`);
+			await waitForMapIdle(page);
+			await expect.poll(() => page.locator(MAP_SELECTOR).getAttribute('data-deck-state'), SOON).toBe('ready');
+			const map = page.locator(MAP_SELECTOR);
+			const before = await map.screenshot();
+			const idles = await idleCount(page);
+			await page.locator('input[name="erreichbarkeit"]').check();
+			await expect
+				.poll(() => page.locator('[data-testid="legend"]').textContent(), SOON)
+				.toContain('Luftlinie zum nächsten formalen Lernort der Phase');
+			await waitForMapIdle(page, { after: idles });
+			await page.waitForTimeout(300);
+			expect((await map.screenshot()).equals(before), 'the surface changed no pixel').toBe(false);
+			await screenshot(page, 'gaps-reach-1366x768');
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	test('the legend links to the method page of the same city', async () => {
 		const { page, close } = await newPage(browser, { baseURL });
 		try {

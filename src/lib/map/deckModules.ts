@@ -3,4 +3,4 @@
  * (see deck.ts). Nothing else imports deck.gl values directly.
  */
 export { MapboxOverlay } from '@deck.gl/mapbox';
-export { ScatterplotLayer } from '@deck.gl/layers';
+export { BitmapLayer, ScatterplotLayer } from '@deck.gl/layers';
