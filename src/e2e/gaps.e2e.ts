@@ -211,6 +211,28 @@ describe('Förderlücken', () => {
 		}
 	});
 
+	test('at Bezirk level the matrix and the map show the 23 Stadtbezirke', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1920, height: 1080 });
+		try {
+			await page.goto(`${baseURL}/?modus=luecken&ebene=stadtbezirk&phase=sek1`);
+			await waitForMapIdle(page);
+			expect(await page.locator(MAP_SELECTOR).getAttribute('data-feature-count')).toBe('23');
+			await expect.poll(() => legendTotal(page), SOON).toBe(catalog.units.stadtbezirk.length);
+			const matrix = page.locator('[data-testid="gap-matrix"]');
+			await expect
+				.poll(() => matrix.locator('tbody tr').count(), SOON)
+				.toBe(catalog.units.stadtbezirk.length);
+			// A Bildungsregion of Stadtteile (Hallschlag) keeps the Bezirk that contains it.
+			const region = catalog.city.bildungsregionen.find((r) => r.id === 'hallschlag')!;
+			await page.locator('select[name="matrix-filter"]').selectOption(`region:${region.id}`);
+			await expect.poll(() => matrix.locator('tbody tr').count(), SOON).toBe(1);
+			expect(await matrix.locator('tbody tr th').first().textContent()).toContain('Bad Cannstatt');
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	test('the legend links to the method page of the same city', async () => {
 		const { page, close } = await newPage(browser, { baseURL });
 		try {
