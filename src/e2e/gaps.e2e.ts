@@ -181,7 +181,10 @@ describe('Förderlücken', () => {
 			await page.locator('input[name="bedarf"]').fill('1');
 			await page.locator('input[name="bedarf"]').press('Enter');
 			await expect.poll(() => param(page, 'bedarf'), SOON).toBe('1');
-			expect(await page.locator('[data-testid="legend"]').textContent()).toContain('Schwelle 1,0');
+			// The analysis answers from its worker: the legend follows a moment later.
+			await expect
+				.poll(() => page.locator('[data-testid="legend"]').textContent(), SOON)
+				.toContain('Schwelle 1,0');
 			expect(problems).toEqual([]);
 		} finally {
 			await close();
