@@ -6,8 +6,6 @@
 import { join, resolve } from 'node:path';
 import { analyseCityGaps } from '../../src/lib/domain/cityGaps';
 import { buildAreaGrid } from '../../src/lib/geo/reachGrid';
-import { decodeAreas } from '../../src/lib/geo/topology';
-import { computeOutputs, readCity } from '../lib/build';
 import { loadGapCity } from '../lib/gapsCli';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -29,11 +27,7 @@ function median(values: number[]): number {
 export function benchGapsStuttgart(runs = 9): GapsStuttgartBench {
 	const loaded = loadGapCity(join(ROOT, 'geodata'), 'stuttgart', { publicOnly: false });
 	if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
-	const { inputs } = readCity(join(ROOT, 'geodata/stuttgart'), 'geodata/stuttgart', 'stuttgart');
-	const features = decodeAreas(computeOutputs(inputs!).topology, 'stadtteil').map((f) => ({
-		...f,
-		id: String(f.id)
-	}));
+	const features = loaded.areas;
 	const grid: number[] = [];
 	const analysis: number[] = [];
 	let samples = 0;

@@ -10,9 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyseCityGaps, type CityGaps } from '../../src/lib/domain/cityGaps';
 import { GAP_CLASS_ORDER } from '../../src/lib/domain/gaps';
 import type { Lernort } from '../../src/lib/domain/types';
-import { buildAreaGrid } from '../../src/lib/geo/reachGrid';
-import { decodeAreas } from '../../src/lib/geo/topology';
-import { computeOutputs, readCity } from './build';
+import { buildAreaGrid, type GridArea } from '../../src/lib/geo/reachGrid';
 import { gapRows, GAP_ROW_HEADER, loadGapCity, type GapCity } from './gapsCli';
 import { makeTempDir } from './import/formats/fixtures.test-helpers';
 import { copyStuttgart } from './import/stuttgart.test-helpers';
@@ -20,6 +18,7 @@ import { copyStuttgart } from './import/stuttgart.test-helpers';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 let city: GapCity;
+let areas: GridArea[];
 let analyse: (level: 'stadtteil' | 'stadtbezirk', year?: number) => CityGaps;
 let base: CityGaps;
 
@@ -27,6 +26,7 @@ beforeAll(() => {
 	const loaded = loadGapCity(join(ROOT, 'geodata'), 'stuttgart', { publicOnly: false });
 	if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
 	city = loaded.city;
+	areas = loaded.areas;
 	analyse = loaded.analyse;
 	base = analyse('stadtteil');
 }, 30_000);
@@ -67,13 +67,7 @@ describe('the analysis of the Stuttgart demo', () => {
 	});
 
 	test('a new Kita never raises any gap score and lowers some; removing a Grundschule never lowers one', () => {
-		const grid = buildAreaGrid(
-			decodeAreas(
-				computeOutputs(readCity(join(ROOT, 'geodata/stuttgart'), 'geodata/stuttgart', 'stuttgart').inputs!)
-					.topology,
-				'stadtteil'
-			).map((f) => ({ ...f, id: String(f.id) }))
-		);
+		const grid = buildAreaGrid(areas);
 		const run = (lernorte: Lernort[]) => analyseCityGaps({ ...city, lernorte, grid, level: 'stadtteil' });
 		// A Kita in the Stadtteil with the highest early-years gap.
 		const worst = [...scores(base, 'fruehe')].sort((a, b) => (b[1] ?? -1) - (a[1] ?? -1))[0]![0];

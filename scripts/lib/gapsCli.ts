@@ -5,7 +5,7 @@ import { gapSettingsFor } from '../../src/lib/domain/gapSettings';
 import type { GapSettings } from '../../src/lib/domain/bildungskette';
 import type { Catalog, Level, Lernort, ValuesWire } from '../../src/lib/domain/types';
 import type { ValidationIssue } from '../../src/lib/domain/validateSources';
-import { buildAreaGrid } from '../../src/lib/geo/reachGrid';
+import { buildAreaGrid, type GridArea } from '../../src/lib/geo/reachGrid';
 import { decodeAreas } from '../../src/lib/geo/topology';
 import { computeOutputs, readCity } from './build';
 import { displayPath, SOURCE_FILES } from './sources';
@@ -19,7 +19,13 @@ export interface GapCity {
 }
 
 export type LoadedGapCity =
-	| { ok: true; city: GapCity; analyse: (level: Level, year?: number) => CityGaps }
+	| {
+			ok: true;
+			city: GapCity;
+			/** The Stadtteile as the grid of child samples is built from (for benches and tests). */
+			areas: GridArea[];
+			analyse: (level: Level, year?: number) => CityGaps;
+	  }
 	| { ok: false; issues: ValidationIssue[] };
 
 /**
@@ -40,7 +46,8 @@ export function loadGapCity(
 		publicOnly: opts.publicOnly
 	});
 	if (!settings) return { ok: false, issues: settingsIssues };
-	const grid = buildAreaGrid(decodeAreas(out.topology, 'stadtteil').map((f) => ({ ...f, id: String(f.id) })));
+	const areas: GridArea[] = decodeAreas(out.topology, 'stadtteil').map((f) => ({ ...f, id: String(f.id) }));
+	const grid = buildAreaGrid(areas);
 	const city: GapCity = {
 		catalog: out.catalog,
 		values: out.values,
@@ -50,6 +57,7 @@ export function loadGapCity(
 	return {
 		ok: true,
 		city,
+		areas,
 		analyse: (level, year) => analyseCityGaps({ ...city, grid, level, ...(year !== undefined && { year }) })
 	};
 }

@@ -1,4 +1,5 @@
 import { pointOnFeature } from '@turf/turf';
+import { formatCount, formatNumber } from '../../../src/lib/domain/format';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { CityConfig, Level } from '../../../src/lib/domain/types';
@@ -23,7 +24,7 @@ import {
 } from './cityLists';
 import { firstField, keyText, matchField, nameText } from './fields';
 import { readFeatureFile } from './formats';
-import { groupDigits, kiloBytes, type ImportReport, type Progress } from './report';
+import { kiloBytes, type ImportReport, type Progress } from './report';
 import { coordinateBox, resolveCrs } from './resolveCrs';
 import { ImportError, type FeatureSource, type ValidationIssue } from './types';
 
@@ -230,7 +231,7 @@ async function readAreas(
 	const total = source.features.length;
 	for (const f of source.features) {
 		if (total >= 2000 && f.index % 2000 === 0)
-			progress(`  prüfe Geometrien … ${groupDigits(f.index)} von ${groupDigits(total)}`);
+			progress(`  prüfe Geometrien … ${formatCount(f.index)} von ${formatCount(total)}`);
 		const key = keyText(f.properties[idField]);
 		const at = { file: where, row: f.index };
 		const objekt = `Objekt ${f.index}${key ? ` (Schlüssel ${key})` : ''}`;
@@ -306,7 +307,7 @@ async function readAreas(
 		repairs.duplicatePoints && `${repairs.duplicatePoints} doppelte Punkte entfernt`
 	].filter(Boolean);
 	facts.push(
-		['Objekte', `${groupDigits(areas.length)} ${areas.length === 1 ? label.one : label.many}`],
+		['Objekte', `${formatCount(areas.length)} ${areas.length === 1 ? label.one : label.many}`],
 		['Geometrie', fixed.length ? `bereinigt: ${fixed.join(', ')}` : 'gültig, nichts zu bereinigen']
 	);
 	return areas;
@@ -444,7 +445,7 @@ export async function importStadtteile(draft: CityDraft, opts: BoundaryOptions):
 			hint: 'Vollständige Stadtteilebene importieren oder stadtbezirke.csv prüfen'
 		});
 
-	progress(`Baue Topologie aus ${groupDigits(areas.length)} Flächen …`);
+	progress(`Baue Topologie aus ${formatCount(areas.length)} Flächen …`);
 	const ordered = [...areas].sort((a, b) => Number(a.key) - Number(b.key));
 	const { topology: stadtteilTopo, stats } = buildAreaTopology(
 		'stadtteil',
@@ -461,10 +462,10 @@ export async function importStadtteile(draft: CityDraft, opts: BoundaryOptions):
 		[
 			'Vereinfachung',
 			opts.simplify > 0
-				? `Toleranz ${String(opts.simplify).replace('.', ',')} m, topologieerhaltend (gemeinsame Grenzen bleiben gemeinsam)`
+				? `Toleranz ${formatNumber(opts.simplify)} m, topologieerhaltend (gemeinsame Grenzen bleiben gemeinsam)`
 				: 'keine'
 		],
-		['Stützpunkte', `${groupDigits(stats.verticesBefore)} → ${groupDigits(stats.verticesAfter)}`],
+		['Stützpunkte', `${formatCount(stats.verticesBefore)} → ${formatCount(stats.verticesAfter)}`],
 		[
 			'Größe',
 			`${kiloBytes(stats.bytesBefore)} GeoJSON → ${kiloBytes(JSON.stringify(topology).length)} TopoJSON`

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatCsv } from '../../../src/lib/domain/csv';
+import { formatCount } from '../../../src/lib/domain/format';
 import type { CityConfig } from '../../../src/lib/domain/types';
 import type { IndicatorSource } from '../../../src/lib/domain/validateSources';
 import { SOURCE_FILES } from '../sources';
@@ -12,7 +13,7 @@ import {
 	formatIndicatorRow,
 	type ImportedIndicatorRow
 } from './indicatorTable';
-import { groupDigits, type ImportReport, type Progress } from './report';
+import { type ImportReport, type Progress } from './report';
 import { ImportError } from './types';
 
 export interface IndicatorImportOptions {
@@ -233,7 +234,7 @@ export async function importIndicators(
 			['Gebiete', `${areas.size} von ${stadtteile.length} Stadtteilen zugeordnet`],
 			[
 				'Werte',
-				`${groupDigits(result.rows.length)} (${groupDigits(counts.number)} Zahlen, ${groupDigits(counts.suppressed)} geheim gehalten, ${groupDigits(counts.missing)} ohne Daten${derived ? `, ${derived} Zähler aus Quote und Nenner berechnet` : ''})`
+				`${formatCount(result.rows.length)} (${formatCount(counts.number)} Zahlen, ${formatCount(counts.suppressed)} geheim gehalten, ${formatCount(counts.missing)} ohne Daten${derived ? `, ${derived} Zähler aus Quote und Nenner berechnet` : ''})`
 			],
 			[
 				'Ersetzt',

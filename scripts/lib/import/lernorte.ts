@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import { formatCount } from '../../../src/lib/domain/format';
 import type { Geometry } from 'geojson';
 import { formatCsv, type CsvTable } from '../../../src/lib/domain/csv';
 import { LERNORT_TYPES } from '../../../src/lib/domain/lernortTypes';
@@ -18,7 +19,7 @@ import {
 	type ImportedLernortRow,
 	type LernortTableResult
 } from './lernortTable';
-import { groupDigits, type ImportReport, type Progress } from './report';
+import { type ImportReport, type Progress } from './report';
 import { coordinateBox, crsOption, resolveCrs } from './resolveCrs';
 import { ImportError, type ValidationIssue } from './types';
 
@@ -276,7 +277,7 @@ export async function importLernorte(draft: CityDraft, opts: LernorteImportOptio
 		.join(', ');
 	facts.push(
 		['Koordinaten', crsText],
-		['Lernorte', `${groupDigits(good.length)} gelesen (${typeText})`],
+		['Lernorte', `${formatCount(good.length)} gelesen (${typeText})`],
 		[
 			'Bestand',
 			opts.replace

@@ -1,3 +1,5 @@
+import { formatNumber } from '../../../src/lib/domain/format';
+
 /**
  * What an import tells its user: a few facts, the warnings, and the files it changed (or
  * would change, with --dry-run). The CLI prints it; tests read it.
@@ -14,18 +16,11 @@ export interface ImportReport {
 /** Progress lines for long imports; the CLI prints them, tests collect or drop them. */
 export type Progress = (line: string) => void;
 
-/** German thousands grouping: `groupDigits(10000)` -> "10.000". */
-export function groupDigits(n: number): string {
-	return Math.round(n)
-		.toString()
-		.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
-
 /** `kiloBytes(123456)` -> "120,6 KB"; from 1 MB on in MB: `kiloBytes(13831373)` -> "13,2 MB". */
 export function kiloBytes(bytes: number): string {
 	return bytes >= 1024 * 1024
-		? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`
-		: `${(bytes / 1024).toFixed(1).replace('.', ',')} KB`;
+		? `${formatNumber(bytes / 1024 / 1024, 1)} MB`
+		: `${formatNumber(bytes / 1024, 1)} KB`;
 }
 
 /** The report as lines of text, as printed by the CLI. */
@@ -42,6 +37,6 @@ export function formatReport(report: ImportReport, seconds: number): string[] {
 	}
 	if (report.changes.length > 0)
 		lines.push(`  ${report.dryRun ? 'Würde schreiben' : 'Geschrieben'}: ${report.changes.join(', ')}`);
-	lines.push(`  Dauer: ${seconds.toFixed(1).replace('.', ',')} s`);
+	lines.push(`  Dauer: ${formatNumber(seconds, 1)} s`);
 	return lines;
 }

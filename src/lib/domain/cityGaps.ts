@@ -138,8 +138,11 @@ export function analyseCityGaps(input: CityGapInput): CityGaps {
 		}
 	}
 	const sitesByStadtteil = new Map<string, Lernort[]>();
-	for (const l of lernorte)
-		sitesByStadtteil.set(l.stadtteil, [...(sitesByStadtteil.get(l.stadtteil) ?? []), l]);
+	for (const l of lernorte) {
+		const list = sitesByStadtteil.get(l.stadtteil);
+		if (list) list.push(l);
+		else sitesByStadtteil.set(l.stadtteil, [l]);
+	}
 	const places = new Map(
 		stadtteile.map((key) => [
 			key,
