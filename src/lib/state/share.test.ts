@@ -8,6 +8,8 @@ const BASE: ViewState = {
 	phase: 'fruehe',
 	needThreshold: null,
 	supportThreshold: null,
+	needWeights: { sgb2: 2 },
+	supportWeights: { places: 0.5 },
 	indicator: 'quote',
 	year: 2024,
 	method: 'quantile',
@@ -41,6 +43,8 @@ describe('shareState', () => {
 		expect(shared.types).toBe(BASE.types);
 		expect(shared.phases).toBe(BASE.phases);
 		expect(shared.view).toBe(BASE.view);
+		expect(shared.needWeights).toBe(BASE.needWeights);
+		expect(shared.supportWeights).toBe(BASE.supportWeights);
 	});
 
 	it.each<[string, Partial<ViewState>]>([
@@ -48,7 +52,11 @@ describe('shareState', () => {
 		['phases', { phases: [] }],
 		['breaks', { breaks: [1, 2] }],
 		['view', { view: { lon: 9.2, lat: 48.78, zoom: 11 } }],
-		['view to null', { view: null }]
+		['view to null', { view: null }],
+		['needWeights', { needWeights: { sgb2: 3 } }],
+		['needWeights with another key', { needWeights: { allein: 2 } }],
+		['needWeights emptied', { needWeights: {} }],
+		['supportWeights', { supportWeights: { places: 0.5, reach: 0 } }]
 	])('takes a changed %s', (field, patch) => {
 		const next = { ...copy(BASE), ...patch };
 		const shared = shareState(BASE, next);

@@ -42,8 +42,17 @@ const INDICATORS: IndicatorMeta[] = [
 	}),
 	indicator('betreuung_u3', 'Betreuungsquote U3', { years: [2020, 2022, 2024] }),
 	indicator('uebergang_gym', 'Übergangsquote Gymnasium', { years: [2021, 2022, 2023] }),
-	indicator('intern', 'Interne Kennzahl', { years: [2023], public: false })
+	indicator('intern', 'Interne Kennzahl', { years: [2023], public: false }),
+	indicator('sgb2_u15', 'Kinder unter 15 in SGB-II-Bedarfsgemeinschaften', {
+		direction: 'need',
+		phases: ['kontext']
+	}),
+	indicator('migration_u6', 'Kinder unter 6 mit Migrationshintergrund', { direction: 'need' }),
+	indicator('auslaender', 'Ausländeranteil', { direction: 'context', phases: ['kontext'] })
 ];
+
+/** Indicators that can carry a need weight: ratios with a reading direction. */
+const WEIGHTABLE = INDICATORS.filter((i) => i.kind === 'ratio' && i.direction !== 'context').map((i) => i.id);
 
 const CTX: UrlContext = {
 	indicators: INDICATORS,
@@ -62,6 +71,8 @@ const DEFAULTS: ViewState = {
 	phase: 'fruehe',
 	needThreshold: null,
 	supportThreshold: null,
+	needWeights: {},
+	supportWeights: {},
 	indicator: 'betreuung_u3',
 	year: 2024,
 	method: 'quantile',
@@ -85,6 +96,11 @@ function subset<T>(random: () => number, items: readonly T[]): T[] {
 	return items.filter(() => random() < 0.4);
 }
 
+/** A weight 0 … 10 with at most two decimals; often a round one. */
+function randomWeight(random: () => number): number {
+	return random() < 0.5 ? pick(random, [0, 0.5, 1, 2, 3, 10]) : Math.round(random() * 1000) / 100;
+}
+
 /** Every invariant a parsed state must satisfy. */
 function expectValid(state: ViewState): void {
 	expect(CTX.levels).toContain(state.level);
@@ -106,6 +122,17 @@ function expectValid(state: ViewState): void {
 	for (const t of state.types) expect(CTX.lernortTypes).toContain(t);
 	expect(state.types.length).toBeLessThan(CTX.lernortTypes.length);
 	for (const p of state.phases) expect(LERNORT_PHASES).toContain(p);
+	for (const [id, w] of Object.entries(state.needWeights)) {
+		expect(WEIGHTABLE).toContain(id);
+		expect(w).toBeGreaterThanOrEqual(0);
+		expect(w).toBeLessThanOrEqual(10);
+		expect(Math.round(w * 100) / 100).toBe(w);
+	}
+	for (const [key, w] of Object.entries(state.supportWeights)) {
+		expect(['reach', 'places', 'supply']).toContain(key);
+		expect(w).toBeGreaterThanOrEqual(0);
+		expect(w).toBeLessThanOrEqual(10);
+	}
 	expect(state.phases.length).toBeLessThan(LERNORT_PHASES.length);
 	if (state.view) {
 		expect(Math.abs(state.view.lon)).toBeLessThanOrEqual(180);
@@ -143,6 +170,16 @@ function randomState(random: () => number): ViewState {
 		needThreshold: mode === 'gaps' && random() < 0.5 ? Math.round((random() * 6 - 3) * 100) / 100 : null,
 		supportThreshold:
 			mode === 'gaps' && random() < 0.5 ? (random() < 0.3 ? 'city' : Math.round(random() * 100) / 100) : null,
+		needWeights:
+			mode === 'gaps'
+				? Object.fromEntries(subset(random, WEIGHTABLE).map((id) => [id, randomWeight(random)]))
+				: {},
+		supportWeights:
+			mode === 'gaps'
+				? Object.fromEntries(
+						subset(random, ['reach', 'places', 'supply'] as const).map((k) => [k, randomWeight(random)])
+					)
+				: {},
 		indicator: meta.id,
 		year: pick(random, meta.years),
 		method,
@@ -453,6 +490,155 @@ describe('map mode and phase', () => {
 	});
 });
 
+describe('what-if weights', () => {
+	const gaps = (query: string) => parse(`modus=luecken&${query}`);
+
+	it.each<[string, Record<string, number>, string | null]>([
+		['gewichte=sgb2_u15:2,migration_u6:0', { sgb2_u15: 2, migration_u6: 0 }, null],
+		['gewichte=SGB2_U15:1.3333', { sgb2_u15: 1.33 }, null],
+		['gewichte=+sgb2_u15+:+0.5+,', { sgb2_u15: 0.5 }, null],
+		['gewichte=intern:10,betreuung_u3:0', { intern: 10, betreuung_u3: 0 }, null],
+		['gewichte=', {}, null],
+		['gewichte=<script>', {}, "Parameter 'gewichte': ‚<script>‘ ist kein Paar Indikator:Gewicht"],
+		['gewichte=a:b:c', {}, '‚a:b:c‘ ist kein Paar Indikator:Gewicht'],
+		['gewichte=:1', {}, '‚:1‘ ist kein Paar Indikator:Gewicht'],
+		['gewichte=sgb2_u15:-1', {}, '‚sgb2_u15:-1‘ hat kein Gewicht von 0 bis 10'],
+		['gewichte=sgb2_u15:NaN', {}, 'hat kein Gewicht von 0 bis 10'],
+		['gewichte=sgb2_u15:Infinity', {}, 'hat kein Gewicht von 0 bis 10'],
+		['gewichte=sgb2_u15:1e308', {}, 'hat kein Gewicht von 0 bis 10'],
+		['gewichte=sgb2_u15:10.01', {}, 'hat kein Gewicht von 0 bis 10'],
+		['gewichte=sgb2_u15:0x1', {}, 'hat kein Gewicht von 0 bis 10'],
+		['gewichte=sgb2_u15:', {}, 'hat kein Gewicht von 0 bis 10'],
+		[
+			'gewichte=sgb2_u15:2,sgb2_u15:3',
+			{ sgb2_u15: 2 },
+			'‚sgb2_u15‘ ist mehrfach angegeben (es gilt der erste Wert)'
+		],
+		['gewichte=sgb2_u15:2,SGB2_U15:3', { sgb2_u15: 2 }, 'ist mehrfach angegeben'],
+		['gewichte=zirkus:1,sgb2_u15:2', { sgb2_u15: 2 }, '‚zirkus‘ ist kein Bedarfsindikator dieser Karte'],
+		['gewichte=einwohner:1', {}, '‚einwohner‘ ist kein Bedarfsindikator'],
+		['gewichte=auslaender:1', {}, '‚auslaender‘ ist kein Bedarfsindikator'],
+		['gewichte=__proto__:1,constructor:2', {}, '‚__proto__‘ ist kein Bedarfsindikator'],
+		// A German decimal comma splits the pair: the 0 counts, the 5 is reported.
+		['gewichte=sgb2_u15:0,5', { sgb2_u15: 0 }, '‚5‘ ist kein Paar Indikator:Gewicht'],
+		['gewichte=a,b,c,d', {}, 'Gewicht (und 1 weitere). Dafür gilt die Voreinstellung'],
+		['gewichte=zirkus:1&gewichte=sgb2_u15:1', {}, "Parameter 'gewichte' ist 2-mal angegeben"],
+		[`gewichte=${'sgb2_u15:1,'.repeat(100)}`, {}, "Parameter 'gewichte' ist zu lang"]
+	])('%s', (query, needWeights, problem) => {
+		const { state, problems } = gaps(query);
+		expect(state.needWeights).toEqual(needWeights);
+		expect(Object.getPrototypeOf(state.needWeights)).toBe(Object.prototype);
+		if (problem) {
+			expect(problems).toHaveLength(problem.includes('2-mal') ? 2 : 1);
+			expect(problems.join(' ')).toContain(problem);
+		} else expect(problems).toEqual([]);
+		// Whatever came in, the written link reads back without problems.
+		expect(parseView(serializeView(state, CTX), CTX).problems).toEqual([]);
+	});
+
+	it.each<[string, Partial<Record<'reach' | 'places' | 'supply', number>>, string | null]>([
+		['unterstuetzung=erreichbarkeit:1,plaetze:0.5,angebote:1', { reach: 1, places: 0.5, supply: 1 }, null],
+		['unterstuetzung=Plaetze:0', { places: 0 }, null],
+		// All three 0 is a valid link; applyWhatIf decides that it cannot be applied.
+		['unterstuetzung=erreichbarkeit:0,plaetze:0,angebote:0', { reach: 0, places: 0, supply: 0 }, null],
+		[
+			'unterstuetzung=reach:1',
+			{},
+			"Parameter 'unterstuetzung': ‚reach‘ ist keine Komponente (erreichbarkeit, plaetze, angebote)"
+		],
+		['unterstuetzung=plaetze:x,angebote:2', { supply: 2 }, '‚plaetze:x‘ hat kein Gewicht von 0 bis 10'],
+		['unterstuetzung=plaetze:-0.5', {}, 'hat kein Gewicht von 0 bis 10'],
+		['unterstuetzung=<img src=x>', {}, 'ist kein Paar Komponente:Gewicht'],
+		['unterstuetzung=plaetze:1,plaetze:2', { places: 1 }, 'mehrfach angegeben']
+	])('%s', (query, supportWeights, problem) => {
+		const { state, problems } = gaps(query);
+		expect(state.supportWeights).toEqual(supportWeights);
+		if (problem) expect(problems).toEqual([expect.stringContaining(problem)]);
+		else expect(problems).toEqual([]);
+	});
+
+	it('writes weights in a canonical order with at most two decimals', () => {
+		const a = serializeView(
+			{
+				...DEFAULTS,
+				mode: 'gaps',
+				needWeights: { sgb2_u15: 1 / 3, migration_u6: 0, intern: 10 },
+				supportWeights: { supply: 2, reach: 0.125 }
+			},
+			CTX
+		);
+		const b = serializeView(
+			{
+				...DEFAULTS,
+				mode: 'gaps',
+				needWeights: { intern: 10, migration_u6: 0, sgb2_u15: 0.33 },
+				supportWeights: { reach: 0.13, supply: 2 }
+			},
+			CTX
+		);
+		expect(a.get('gewichte')).toBe('intern:10,migration_u6:0,sgb2_u15:0.33');
+		expect(a.get('unterstuetzung')).toBe('erreichbarkeit:0.13,angebote:2');
+		expect(a.toString()).toBe(b.toString());
+	});
+
+	it('keeps the weights only in the gaps mode', () => {
+		const weights = { needWeights: { sgb2_u15: 2 }, supportWeights: { places: 0 } };
+		expect(serializeView({ ...DEFAULTS, ...weights }, CTX).toString()).toBe('');
+		expect(
+			patchParams(
+				new URLSearchParams('modus=luecken&gewichte=sgb2_u15:2&unterstuetzung=plaetze:0'),
+				{ mode: 'indicator' },
+				CTX
+			).toString()
+		).toBe('');
+	});
+
+	it.each<[string, string, Partial<ViewState>, Array<[string, string]>]>([
+		[
+			'sets need weights with the gaps mode',
+			'',
+			{ mode: 'gaps', needWeights: { sgb2_u15: 2, migration_u6: 0 } },
+			[
+				['modus', 'luecken'],
+				['gewichte', 'migration_u6:0,sgb2_u15:2']
+			]
+		],
+		[
+			'adds support weights and keeps the need weights',
+			'modus=luecken&gewichte=sgb2_u15:2',
+			{ supportWeights: { places: 0.5 } },
+			[
+				['modus', 'luecken'],
+				['gewichte', 'sgb2_u15:2'],
+				['unterstuetzung', 'plaetze:0.5']
+			]
+		],
+		[
+			'resets all weights',
+			'modus=luecken&bedarf=0.5&gewichte=sgb2_u15:2&unterstuetzung=plaetze:0.5',
+			{ needWeights: {}, supportWeights: {} },
+			[
+				['modus', 'luecken'],
+				['bedarf', '0.5']
+			]
+		],
+		[
+			'drops unusable patched weights',
+			'modus=luecken',
+			{
+				needWeights: { zirkus: 1, sgb2_u15: Number.NaN, intern: 11, migration_u6: 1 },
+				supportWeights: { reach: -1 }
+			},
+			[
+				['modus', 'luecken'],
+				['gewichte', 'migration_u6:1']
+			]
+		]
+	])('patchParams %s', (_name, query, p, expected) => {
+		expect([...patchParams(new URLSearchParams(query), p, CTX)]).toEqual(expected);
+	});
+});
+
 describe('serializeView', () => {
 	it('writes nothing for the defaults', () => {
 		expect(serializeView(DEFAULTS, CTX).toString()).toBe('');
@@ -474,6 +660,8 @@ describe('serializeView', () => {
 			phase: 'sek1',
 			needThreshold: 0.5,
 			supportThreshold: 0.8,
+			supportWeights: { supply: 1, places: 0.5, reach: 0 },
+			needWeights: { sgb2_u15: 2, migration_u6: 0 },
 			mode: 'gaps',
 			level: 'stadtbezirk'
 		};
@@ -483,6 +671,8 @@ describe('serializeView', () => {
 			['phase', 'sek1'],
 			['bedarf', '0.5'],
 			['versorgung', '80'],
+			['gewichte', 'migration_u6:0,sgb2_u15:2'],
+			['unterstuetzung', 'erreichbarkeit:0,plaetze:0.5,angebote:1'],
 			['indikator', 'einwohner'],
 			['jahr', '2022'],
 			['methode', 'manuell'],
@@ -547,6 +737,8 @@ describe('round trip', () => {
 			modus: ['luecken', 'indikator', 'x', ''],
 			bedarf: ['0.5', '-1', '4', 'x', '0,25'],
 			versorgung: ['80', 'stadt', '101', 'x'],
+			gewichte: ['sgb2_u15:2', 'sgb2_u15:2,migration_u6:0', 'a:b:c', '<script>', 'intern:-1', 'X:1,x:2', ''],
+			unterstuetzung: ['erreichbarkeit:1,plaetze:0.5', 'plaetze:0', 'angebote:NaN', 'foo:1', ''],
 			phase: ['fruehe', 'sek2', 'kontext', ''],
 			indikator: ['einwohner', 'betreuung_u3', 'uebergang_gym', 'intern', 'x'],
 			jahr: ['2020', '2021', '2022', '2023', '2024', '1999', 'abc'],

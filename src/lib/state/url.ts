@@ -7,7 +7,8 @@ import {
 } from '../domain/classify';
 import { parseBreaksText, parsePlainDecimal } from '../domain/classMethods';
 import { BILDUNGSPHASEN } from '../domain/phases';
-import { CHAIN_PHASES, type ChainPhase } from '../domain/bildungskette';
+import { CHAIN_PHASES, type ChainPhase, type SupportWeights } from '../domain/bildungskette';
+import { isWeight, MAX_WEIGHT, roundWeight, SUPPORT_COMPONENTS } from '../domain/whatIf';
 import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
 
 /**
@@ -21,6 +22,8 @@ import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
  * | phase     | `phase`     | `fruehe` … `sek2` (only with `luecken`) | `fruehe`                     |
  * | needThreshold | `bedarf` | need index threshold −3 … 3, e.g. `0.5` | the city's setting         |
  * | supportThreshold | `versorgung` | support level in % (`80`) or `stadt` | the city's setting   |
+ * | needWeights | `gewichte` | `sgb2_u15:2,migration_u6:0` (id:weight, 0 … 10) | the city's weights |
+ * | supportWeights | `unterstuetzung` | `erreichbarkeit:1,plaetze:0.5,angebote:1` | the city's weights |
  * | indicator | `indikator` | indicator id                            | `ctx.defaultIndicator`       |
  * | year      | `jahr`      | `2024`                                  | newest year of the indicator |
  * | method    | `methode`   | `quantile` \| `gleich` \| `jenks` \| `manuell` | `quantile`            |
@@ -37,6 +40,11 @@ import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
  * German decimals, thresholds may instead be separated by semicolons, and then a comma is the
  * decimal separator: `grenzen=12,5;20;30`. With commas as separators, "12,5" reads as 12 and 5.
  *
+ * `bedarf`, `versorgung`, `gewichte` and `unterstuetzung` are the "what if" of the gaps mode and
+ * are written only there. Weights are written with decimal points and at most two decimals,
+ * need weights sorted by indicator id and support weights in the fixed order above, so equal
+ * weights give equal links.
+ *
  * Parameters the view does not know (e.g. an embed flag) are left alone by `patchParams`.
  */
 export interface ViewState {
@@ -49,6 +57,13 @@ export interface ViewState {
 	needThreshold: number | null;
 	/** "What if": support threshold 0..1 or the city's own level; null = the city's setting. */
 	supportThreshold: number | 'city' | null;
+	/**
+	 * "What if": need weight 0 … 10 by indicator id, for every phase whose need list contains the
+	 * indicator; missing ids keep the city's weights. Gaps mode only.
+	 */
+	needWeights: Record<string, number>;
+	/** "What if": weights 0 … 10 of the support components; missing keys keep the city's weights. */
+	supportWeights: Partial<SupportWeights>;
 	indicator: string;
 	year: number;
 	method: ClassMethod;
@@ -98,6 +113,8 @@ export const VIEW_PARAMS = [
 	'phase',
 	'bedarf',
 	'versorgung',
+	'gewichte',
+	'unterstuetzung',
 	'indikator',
 	'jahr',
 	'methode',
@@ -112,6 +129,16 @@ export const VIEW_PARAMS = [
 ] as const;
 
 const VIEW_PARAM_SET: ReadonlySet<string> = new Set(VIEW_PARAMS);
+
+/** URL keys of the support components in `unterstuetzung`, in the order they are written. */
+export const SUPPORT_WEIGHT_PARAM: Readonly<Record<keyof SupportWeights, string>> = {
+	reach: 'erreichbarkeit',
+	places: 'plaetze',
+	supply: 'angebote'
+};
+const SUPPORT_BY_PARAM: ReadonlyMap<string, keyof SupportWeights> = new Map(
+	SUPPORT_COMPONENTS.map((c) => [SUPPORT_WEIGHT_PARAM[c.key], c.key])
+);
 
 /** Longer parameter values are ignored unread. */
 const MAX_PARAM_LENGTH = 1000;
@@ -246,6 +273,45 @@ export function parseView(
 		else
 			problems.push(
 				`Parameter 'versorgung': ${quote(rawSupport)} ist weder ein Prozentwert von 0 bis 100 noch „stadt“; verwendet wird die Voreinstellung.`
+			);
+	}
+
+	// "What if" weights of the gaps mode
+	let needWeights: Record<string, number> = {};
+	const rawNeedWeights = read('gewichte');
+	if (rawNeedWeights !== null) {
+		const byLowerCase = new Map(
+			ctx.indicators
+				.filter((m) => m.kind === 'ratio' && m.direction !== 'context')
+				.map((m) => [m.id.toLowerCase(), m.id])
+		);
+		const { weights, bad } = readWeights(
+			rawNeedWeights,
+			'Indikator',
+			(name) => byLowerCase.get(name.toLowerCase()),
+			'ist kein Bedarfsindikator dieser Karte'
+		);
+		needWeights = weights;
+		if (bad.length > 0)
+			problems.push(
+				`Parameter 'gewichte': ${listPhrases(bad)}. Dafür gilt die Voreinstellung; ` +
+					`erwartet wird Indikator:Gewicht mit Gewichten von 0 bis ${MAX_WEIGHT}, durch Kommas getrennt.`
+			);
+	}
+	let supportWeights: Partial<SupportWeights> = {};
+	const rawSupportWeights = read('unterstuetzung');
+	if (rawSupportWeights !== null) {
+		const { weights, bad } = readWeights(
+			rawSupportWeights,
+			'Komponente',
+			(name) => SUPPORT_BY_PARAM.get(name.toLowerCase()),
+			`ist keine Komponente (${[...SUPPORT_BY_PARAM.keys()].join(', ')})`
+		);
+		supportWeights = weights as Partial<SupportWeights>;
+		if (bad.length > 0)
+			problems.push(
+				`Parameter 'unterstuetzung': ${listPhrases(bad)}. Dafür gilt die Voreinstellung; ` +
+					`erwartet wird z. B. erreichbarkeit:1,plaetze:0.5,angebote:1 mit Gewichten von 0 bis ${MAX_WEIGHT}.`
 			);
 	}
 
@@ -387,6 +453,8 @@ export function parseView(
 			phase,
 			needThreshold,
 			supportThreshold,
+			needWeights,
+			supportWeights,
 			indicator: meta.id,
 			year,
 			method,
@@ -423,6 +491,16 @@ export function serializeView(state: ViewState, ctx: UrlContext): URLSearchParam
 			'versorgung',
 			state.supportThreshold === 'city' ? 'stadt' : String(Math.round(state.supportThreshold * 100))
 		);
+	if (state.mode === 'gaps') {
+		const need = Object.keys(state.needWeights)
+			.sort(byCodeUnits)
+			.map((id) => `${id}:${String(roundWeight(state.needWeights[id]!))}`);
+		if (need.length > 0) p.set('gewichte', need.join(','));
+		const support = SUPPORT_COMPONENTS.map((c) => c.key)
+			.filter((key) => state.supportWeights[key] !== undefined)
+			.map((key) => `${SUPPORT_WEIGHT_PARAM[key]}:${String(roundWeight(state.supportWeights[key]!))}`);
+		if (support.length > 0) p.set('unterstuetzung', support.join(','));
+	}
 	if (state.indicator !== ctx.defaultIndicator) p.set('indikator', state.indicator);
 	const meta = indicatorById(ctx, state.indicator);
 	if (!meta || state.year !== newestYear(meta)) p.set('jahr', String(state.year));
@@ -551,6 +629,59 @@ function readList<T extends string>(
 	);
 	if (unknown.length > 0) onUnknown(unknown, list.length === 0);
 	return list.length === known.length ? [] : list;
+}
+
+/**
+ * Weights as `name:weight` pairs separated by commas: "a:2,b:0.5" -> { a: 2, b: 0.5 }. Names
+ * are resolved by `keyOf` (undefined = unknown); weights 0 … MAX_WEIGHT with a decimal point,
+ * rounded to two decimals; of duplicated names the first counts. Unusable entries are left
+ * out and described in `bad`, one German phrase each.
+ */
+function readWeights(
+	raw: string,
+	nameLabel: string,
+	keyOf: (name: string) => string | undefined,
+	unknownText: string
+): { weights: Record<string, number>; bad: string[] } {
+	const weights = new Map<string, number>();
+	const bad: string[] = [];
+	for (const token of raw.split(',')) {
+		const entry = token.trim();
+		if (entry === '') continue;
+		const parts = entry.split(':');
+		const name = parts[0]!.trim();
+		if (parts.length !== 2 || name === '') {
+			bad.push(`${quote(entry)} ist kein Paar ${nameLabel}:Gewicht`);
+			continue;
+		}
+		const key = keyOf(name);
+		if (key === undefined) {
+			bad.push(`${quote(name)} ${unknownText}`);
+			continue;
+		}
+		const value = parsePlainDecimal(parts[1]!.trim());
+		if (value === null || !isWeight(value)) {
+			bad.push(`${quote(entry)} hat kein Gewicht von 0 bis ${MAX_WEIGHT}`);
+			continue;
+		}
+		if (weights.has(key)) {
+			bad.push(`${quote(name)} ist mehrfach angegeben (es gilt der erste Wert)`);
+			continue;
+		}
+		weights.set(key, roundWeight(value));
+	}
+	// fromEntries defines own properties, so no id can reach the prototype.
+	return { weights: Object.fromEntries(weights), bad };
+}
+
+/** At most three phrases joined by semicolons, then how many more: "a; b; c (und 2 weitere)". */
+function listPhrases(phrases: readonly string[]): string {
+	const more = phrases.length - 3;
+	return phrases.slice(0, 3).join('; ') + (more > 0 ? ` (und ${more} weitere)` : '');
+}
+
+function byCodeUnits(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function canonicalList<T extends string>(items: readonly string[], known: readonly T[]): T[] {
