@@ -120,7 +120,9 @@ describe('Förderlücken', () => {
 			await waitForMapIdle(page);
 			const matrix = page.locator('[data-testid="gap-matrix"]');
 			await matrix.waitFor();
-			expect(await matrix.locator('tbody tr').count()).toBe(catalog.units.stadtteil.length);
+			// Rows are drawn in batches after the map; the table says when it is complete.
+			await expect.poll(() => matrix.locator('tbody tr').count(), SOON).toBe(catalog.units.stadtteil.length);
+			await matrix.locator('table[aria-busy="false"]').waitFor();
 			// Sorted by the phase on the map, largest gap first.
 			const first = (await matrix.locator('tbody tr').first().locator('th').textContent())!.trim();
 			const unit = catalog.units.stadtteil.find((u) => u.name === first)!;

@@ -1,5 +1,6 @@
 import { formatCount, formatNumber, formatValue, PARTIAL_NOTE } from './format';
-import { GAP_CLASSES, type AreaGap } from './gaps';
+import type { AreaGapOverview } from './gapOverview';
+import { GAP_CLASSES } from './gaps';
 import { LERNORT_CATEGORY_LABELS } from './lernortTypes';
 import { phaseLabel } from './phases';
 import type { Cell, IndicatorMeta, Lernort, LernortTypeDef } from './types';
@@ -73,7 +74,7 @@ export function gapTooltip(
 	name: string,
 	levelLabel: string,
 	phase: string,
-	gap: Pick<AreaGap, 'gapClass' | 'score' | 'need' | 'support' | 'reason'>
+	gap: AreaGapOverview
 ): TooltipContent {
 	const lines = [levelLabel, `${phase}: ${GAP_CLASSES[gap.gapClass].label}`];
 	if (gap.score !== null) lines.push(`Förderlücken-Wert ${formatNumber(gap.score, 2)}`);

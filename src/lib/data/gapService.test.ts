@@ -1,0 +1,134 @@
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadGapCity, type LoadedGapCity } from '../../../scripts/lib/gapsCli';
+import { areaChain } from '$lib/domain/areaChain';
+import { gapOverview } from '$lib/domain/gapOverview';
+import type { ReachRaster } from '$lib/geo/reachRaster';
+import { createGapService, gapQueryKey, type GapCityData, type GapReply } from './gapService';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+let loaded: Extract<LoadedGapCity, { ok: true }>;
+let cityData: GapCityData;
+
+beforeAll(() => {
+	const result = loadGapCity(join(ROOT, 'geodata'), 'stuttgart', { publicOnly: false });
+	if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
+	loaded = result;
+	const { catalog, values, lernorte } = result.city;
+	cityData = { catalog, values, lernorte, areas: result.areas };
+}, 30_000);
+
+const resultOf = (reply: GapReply | undefined) => {
+	if (!reply || 'error' in reply) throw new Error(`expected a result, got ${JSON.stringify(reply)}`);
+	return reply.result;
+};
+
+describe('createGapService', () => {
+	test('answers nothing to the city, and a German error to a request before it', () => {
+		const service = createGapService();
+		const early = service.handle({
+			kind: 'analyse',
+			id: 1,
+			settings: loaded.city.settings,
+			level: 'stadtteil'
+		});
+		expect(early?.reply).toEqual({ id: 1, error: 'Förderlücken: keine Daten der Stadt geladen' });
+		expect(service.handle({ kind: 'city', city: cityData })).toBeNull();
+	});
+
+	test('the overview is that of the analysis the CLI computes, at both levels', () => {
+		const service = createGapService();
+		service.handle({ kind: 'city', city: cityData });
+		for (const level of ['stadtteil', 'stadtbezirk'] as const) {
+			const out = service.handle({ kind: 'analyse', id: 7, settings: loaded.city.settings, level });
+			expect(out?.reply.id).toBe(7);
+			expect(resultOf(out?.reply)).toEqual(gapOverview(loaded.analyse(level)));
+		}
+	});
+
+	test('a what-if threshold changes classes, not scores', () => {
+		const service = createGapService();
+		service.handle({ kind: 'city', city: cityData });
+		const base = loaded.city.settings;
+		const strict = { ...base, thresholds: { need: 1, support: base.thresholds.support } };
+		const a = resultOf(service.handle({ kind: 'analyse', id: 1, settings: base, level: 'stadtteil' })?.reply);
+		const b = resultOf(
+			service.handle({ kind: 'analyse', id: 2, settings: strict, level: 'stadtteil' })?.reply
+		);
+		if (!('phases' in a) || !('phases' in b)) throw new Error('overview expected');
+		const classes = (o: typeof a) => o.phases.flatMap((p) => [...p.areas.values()].map((g) => g.gapClass));
+		const scores = (o: typeof a) => o.phases.flatMap((p) => [...p.areas.values()].map((g) => g.score));
+		expect(scores(b)).toEqual(scores(a));
+		expect(classes(b)).not.toEqual(classes(a));
+		expect(classes(b).filter((c) => c === 'foerderluecke').length).toBeLessThan(
+			classes(a).filter((c) => c === 'foerderluecke').length
+		);
+	});
+
+	test('the chain of an area is the one computed from the whole analysis', () => {
+		const service = createGapService();
+		service.handle({ kind: 'city', city: cityData });
+		const hallschlag = cityData.catalog.units.stadtteil.find((u) => u.name === 'Hallschlag')!.key;
+		const point: [number, number] = [9.2, 48.81];
+		const out = service.handle({
+			kind: 'chain',
+			id: 3,
+			settings: loaded.city.settings,
+			level: 'stadtteil',
+			area: hallschlag,
+			point
+		});
+		expect(resultOf(out?.reply)).toEqual(
+			areaChain(loaded.analyse('stadtteil'), hallschlag, cityData.lernorte, point, {
+				indicators: cityData.catalog.indicators,
+				lernortTypes: cityData.catalog.lernortTypes,
+				phases: cityData.catalog.phases
+			})
+		);
+		const wrong = service.handle({
+			...{ kind: 'chain', id: 4, area: 'nirgendwo', point },
+			settings: loaded.city.settings,
+			level: 'stadtteil'
+		} as const);
+		expect(wrong?.reply).toMatchObject({ id: 4, error: expect.stringContaining('nirgendwo') });
+	});
+
+	test('the raster of a phase measures to its formal sites and hands over its pixels', () => {
+		const service = createGapService();
+		service.handle({ kind: 'city', city: cityData });
+		const colors: Array<[number, number, number, number]> = [
+			[1, 1, 1, 255],
+			[2, 2, 2, 255],
+			[3, 3, 3, 255]
+		];
+		const out = service.handle({ kind: 'raster', id: 5, lernortTypes: ['kita'], breaks: [250, 500], colors });
+		const raster = resultOf(out?.reply) as ReachRaster;
+		expect(raster.width * raster.height * 4).toBe(raster.data.length);
+		expect(out?.transfer).toEqual([raster.data.buffer]);
+		const counts = [0, 0, 0, 0];
+		for (let i = 0; i < raster.data.length; i += 4) counts[raster.data[i]!]!++;
+		// Every class occurs: Kitas are near many cells and far from some.
+		expect(counts.slice(1).every((n) => n > 0)).toBe(true);
+		// Without formal sites of the types every cell is in the farthest class.
+		const none = resultOf(
+			service.handle({ kind: 'raster', id: 6, lernortTypes: ['spielplatz'], breaks: [250, 500], colors })
+				?.reply
+		) as ReachRaster;
+		for (let i = 0; i < none.data.length; i += 4) expect([0, 3]).toContain(none.data[i]);
+	});
+});
+
+describe('gapQueryKey', () => {
+	test('is equal for equal queries and differs by level and settings', () => {
+		const settings = { a: 1 } as never;
+		expect(gapQueryKey({ settings, level: 'stadtteil' })).toBe(
+			gapQueryKey({ settings: { a: 1 } as never, level: 'stadtteil' })
+		);
+		expect(gapQueryKey({ settings, level: 'stadtteil' })).not.toBe(
+			gapQueryKey({ settings, level: 'stadtbezirk' })
+		);
+		expect(gapQueryKey({ settings, level: 'stadtteil' })).not.toBe(
+			gapQueryKey({ settings: { a: 2 } as never, level: 'stadtteil' })
+		);
+	});
+});
