@@ -216,6 +216,75 @@ describe('Förderlücken', () => {
 		}
 	});
 
+	test('a weight set to 0 lands in the link, changes the classes, survives a reload and is reset', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1920, height: 1080 });
+		// Class of every Stadtteil in the Elementar column of the matrix, by area name.
+		const classes = () =>
+			page.locator('[data-testid="gap-matrix"] tbody tr').evaluateAll((rows) =>
+				rows
+					.map(
+						(r) =>
+							`${r.querySelector('th')?.textContent?.trim()}=${r.querySelectorAll('button')[1]?.dataset.class}`
+					)
+					.sort()
+					.join(';')
+			);
+		const complete = () => page.locator('[data-testid="gap-matrix"] table[aria-busy="false"]').waitFor();
+		try {
+			await page.goto(`${baseURL}/?modus=luecken&phase=elementar`);
+			await waitForMapIdle(page);
+			await complete();
+			const before = await classes();
+			const select = page.locator('select[name^="gewicht-"]').first();
+			const indicator = (await select.getAttribute('name'))!.slice('gewicht-'.length);
+			expect(catalog.indicators.some((m) => m.id === indicator)).toBe(true);
+
+			await select.selectOption('0');
+			await expect.poll(() => param(page, 'gewichte'), SOON).toBe(`${indicator}:0`);
+			await expect.poll(classes, SOON).not.toBe(before);
+			const changed = await classes();
+			expect(await page.locator('.weights .mark').first().textContent()).toContain('geändert');
+			// A projected or exported map says that it is a what-if.
+			expect(await page.locator('[data-testid="legend-what-if"]').textContent()).toMatch(
+				/^Gewichte geändert: .+ 0 statt 1\.$/
+			);
+
+			await page.reload();
+			await waitForMapIdle(page);
+			await complete();
+			expect(await page.locator(`select[name="gewicht-${indicator}"]`).inputValue()).toBe('0');
+			await expect.poll(classes, SOON).toBe(changed);
+			await screenshot(page, 'gaps-weights-1920x1080');
+			expect(await runAxe(page)).toEqual([]);
+
+			await page.getByRole('button', { name: 'Voreinstellungen' }).click();
+			await expect.poll(() => param(page, 'gewichte'), SOON).toBeNull();
+			await expect.poll(classes, SOON).toBe(before);
+			expect(await page.locator('[data-testid="legend-what-if"]').count()).toBe(0);
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('hostile weights in the link fall back to the weights of the city, with a notice', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL });
+		try {
+			await page.goto(
+				`${baseURL}/?modus=luecken&phase=elementar&gewichte=%3Cscript%3Ealert(1)%3C/script%3E:9&unterstuetzung=erreichbarkeit:0,plaetze:0,angebote:0`
+			);
+			await waitForMapIdle(page);
+			const notice = page.locator('.notice[role="status"]');
+			await expect.poll(() => notice.textContent(), SOON).toContain("'gewichte'");
+			expect(await notice.textContent()).toContain('unterstuetzung');
+			await expect.poll(() => legendTitle(page), SOON).toBe('Förderlücken · Elementarbereich');
+			expect(await legendTotal(page)).toBe(catalog.units.stadtteil.length);
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	test('at Bezirk level the matrix and the map show the 23 Stadtbezirke', async () => {
 		const { page, problems, close } = await newPage(browser, { baseURL, width: 1920, height: 1080 });
 		try {

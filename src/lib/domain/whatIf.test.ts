@@ -13,6 +13,7 @@ import {
 	supportWeightRows,
 	weightChoices,
 	whatIfChanges,
+	whatIfNote,
 	withNeedWeight,
 	withSupportWeight,
 	type WhatIf
@@ -324,6 +325,26 @@ describe('needWeightRows', () => {
 	it('falls back to the id without catalog entry and is empty for a phase without model', () => {
 		expect(needWeightRows(SETTINGS, SETTINGS, 'primar', [])[0]?.title).toBe('gym');
 		expect(needWeightRows(SETTINGS, SETTINGS, 'sek2', CATALOG)).toEqual([]);
+	});
+});
+
+describe('whatIfNote', () => {
+	it('names the changed weights of the phase with the city value, in German number format', () => {
+		const applied = applyWhatIf(
+			SETTINGS,
+			whatIf({ needWeights: { sgb2: 0.5, gym: 3 }, supportWeights: { reach: 2 } })
+		).settings;
+		expect(whatIfNote(SETTINGS, applied, 'elementar', CATALOG)).toBe(
+			'Gewichte geändert: Kinder in SGB-II-Bedarfsgemeinschaften 0,5 statt 1; Erreichbarkeit 2 statt 1.'
+		);
+		// gym is a need indicator of the primary phase only.
+		expect(whatIfNote(SETTINGS, applied, 'primar', CATALOG)).toContain('Übergang aufs Gymnasium 3 statt 1');
+	});
+
+	it('is null with the city weights, also when only a threshold changed', () => {
+		expect(whatIfNote(SETTINGS, SETTINGS, 'elementar', CATALOG)).toBeNull();
+		const applied = applyWhatIf(SETTINGS, whatIf({ needThreshold: 1 })).settings;
+		expect(whatIfNote(SETTINGS, applied, 'elementar', CATALOG)).toBeNull();
 	});
 });
 

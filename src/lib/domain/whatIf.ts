@@ -377,3 +377,26 @@ function quote(raw: string): string {
 function quoteNumber(v: unknown): string {
 	return typeof v === 'number' && Number.isFinite(v) ? formatNumber(v) : quote(String(v));
 }
+
+/**
+ * One German sentence naming the weights of a phase that differ from the city's, for the legend
+ * of a projected or exported map; null when the phase uses the city's weights.
+ * `whatIfNote(city, applied, 'elementar', catalog.indicators)`
+ * -> 'Gewichte geändert: Intensiver Sprachförderbedarf (ESU) 0 statt 1; Erreichbarkeit 2 statt 1.'
+ */
+export function whatIfNote(
+	defaults: GapSettings,
+	applied: GapSettings,
+	phase: ChainPhase,
+	indicators: readonly IndicatorMeta[]
+): string | null {
+	const parts = [
+		...needWeightRows(defaults, applied, phase, indicators)
+			.filter((r) => r.changed)
+			.map((r) => `${r.title} ${formatNumber(r.weight)} statt ${formatNumber(r.defaultWeight)}`),
+		...supportWeightRows(defaults, applied, phase)
+			.filter((r) => r.changed)
+			.map((r) => `${r.label} ${formatNumber(r.weight)} statt ${formatNumber(r.defaultWeight)}`)
+	];
+	return parts.length === 0 ? null : `Gewichte geändert: ${parts.join('; ')}.`;
+}
