@@ -54,9 +54,15 @@ for (const city of cities) {
 		`  Gebiete: ${s.units.stadtteil} Stadtteile, ${s.units.stadtbezirk} Stadtbezirke, ${s.units.bildungsregion} Bildungsregionen`
 	);
 	console.log(`  Indikatoren: ${s.indicators}, Jahre: ${s.years.join(', ')}, Lernorte: ${s.lernorte}`);
+	console.log(
+		s.settlement
+			? `  Kinder über die Siedlungsflächen verteilt: ${s.settlement.polygons} Flächen (${s.settlement.attribution}${s.settlement.year !== undefined ? `, ${s.settlement.year}` : ''})`
+			: '  Kinder gleichmäßig über die Stadtteile verteilt (keine Siedlungsflächen)'
+	);
+	const width = Math.max(26, ...s.files.map((f) => f.name.length));
 	for (const f of s.files)
 		console.log(
-			`  ${args.out}/${f.name.padEnd(26)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzipBytes).padStart(9)}`
+			`  ${args.out}/${f.name.padEnd(width)} ${kb(f.bytes).padStart(10)}  gzip ${kb(f.gzipBytes).padStart(9)}`
 		);
 	console.log(`  fertig in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Catalog, ValuesWire } from '../src/lib/domain/types';
@@ -162,6 +162,83 @@ describe('npm run import', { timeout: 60_000 }, () => {
 			['K1', '102'],
 			['S1', '201']
 		]);
+	});
+
+	test('siedlung: a settlement layer for the new city, with a summary; lines are refused', () => {
+		const square = (lon: number, lat: number) => [
+			[
+				[lon, lat],
+				[lon + 0.01, lat],
+				[lon + 0.01, lat + 0.01],
+				[lon, lat + 0.01],
+				[lon, lat]
+			]
+		];
+		const layer = (geometries: unknown[]) =>
+			JSON.stringify({
+				type: 'FeatureCollection',
+				features: geometries.map((geometry) => ({ type: 'Feature', properties: {}, geometry }))
+			});
+		// Blocks in Altstadt (101) and Am Stadtpark (203).
+		writeFileSync(
+			file('siedlung.geojson'),
+			layer([
+				{ type: 'Polygon', coordinates: square(7.17, 51.51) },
+				{ type: 'Polygon', coordinates: square(7.25, 51.54) }
+			])
+		);
+		writeFileSync(
+			file('strassen.geojson'),
+			layer([
+				{
+					type: 'LineString',
+					coordinates: [
+						[7.17, 51.51],
+						[7.2, 51.52]
+					]
+				}
+			])
+		);
+		const args = ['--city', 'musterstadt', '--geodata', geodata];
+
+		const before = fingerprint(geodata);
+		const lines = cli(['siedlung', file('strassen.geojson'), ...args, '--attribution', 'Test']);
+		expect(lines.status).toBe(1);
+		expect(lines.stderr).toContain('strassen.geojson:1 — Objekt 1 ist ein LineString, keine Fläche');
+		expect(lines.stderr).toContain('es wurde nichts geschrieben');
+		const dry = cli(['siedlung', file('siedlung.geojson'), ...args, '--attribution', 'Test', '--dry-run']);
+		expect(dry.status, dry.stderr).toBe(0);
+		expect(dry.stdout).toContain(
+			`Würde schreiben: ${join(geodata, 'musterstadt', 'siedlungsflaechen.geojson')}`
+		);
+		expect(fingerprint(geodata)).toBe(before);
+
+		const imported = cli([
+			'siedlung',
+			file('siedlung.geojson'),
+			...args,
+			'--attribution',
+			'Stadt Musterstadt – ALKIS (Testdaten)',
+			'--year',
+			'2024'
+		]);
+		expect(imported.status, imported.stderr).toBe(0);
+		expect(imported.stdout).toContain('Siedlungsflächen für Musterstadt importiert');
+		expect(imported.stdout).toMatch(/Stadtteile: +2 von 6 mit Siedlungsfläche/);
+		expect(imported.stdout).toContain('4 Stadtteile haben keinen Rasterpunkt auf Siedlungsfläche');
+		expect(imported.stdout).toMatch(/Dauer: +\d/);
+
+		const out = file('out-siedlung');
+		const built = dataBuild(['--city', 'musterstadt', '--geodata', geodata, '--out', out]);
+		expect(built.status, built.stderr).toBe(0);
+		expect(built.stdout).toContain('Kinder über die Siedlungsflächen verteilt: 2 Flächen');
+		const catalog = JSON.parse(readFileSync(join(out, 'musterstadt', 'catalog.json'), 'utf8')) as Catalog;
+		expect(catalog.settlement).toEqual({
+			attribution: 'Stadt Musterstadt – ALKIS (Testdaten)',
+			year: 2024,
+			polygons: 2
+		});
+		expect(existsSync(join(out, 'musterstadt', 'siedlungsflaechen.topo.json'))).toBe(true);
 	});
 
 	test('a wrong file: exit code 1, a message naming the file and the fix, geodata unchanged', () => {

@@ -9,6 +9,8 @@
  *        [--source "<text>"] [--dry-run]
  *   npm run import -- lernorte <file> --city <id> [--layer <name>] [--crs EPSG:25832] [--replace]
  *        [--skip-invalid] [--source "<text>"] [--dry-run]
+ *   npm run import -- siedlung <file> --city <id> [--layer <name>] [--crs EPSG:25832]
+ *        [--simplify <m>] [--attribution "<text>"] [--year <yyyy>] [--dry-run]
  *   npm run import -- stuttgart <OpenData_KLGL_GENERALISIERT.gpkg> [--dry-run]
  *
  * Every run ends with a summary; bad input exits 1 with messages naming file, row or feature,
@@ -24,6 +26,7 @@ import { importIndicators } from './lib/import/indicators';
 import { initCity } from './lib/import/init';
 import { importLernorte } from './lib/import/lernorte';
 import { formatReport, type ImportReport } from './lib/import/report';
+import { importSiedlung, SIEDLUNG_SIMPLIFY_METRES } from './lib/import/siedlung';
 import { importStuttgart, STUTTGART_KLGL } from './lib/import/stuttgart';
 import { ImportError } from './lib/import/types';
 
@@ -35,6 +38,8 @@ const USAGE = `Aufruf:
   npm run import -- indicators <datei.csv> --city <id> [--indicator <id>] [--year <jahr>] [--source <text>] [--dry-run]
   npm run import -- lernorte <datei> --city <id> [--layer <ebene>] [--crs EPSG:<code>] [--replace]
                    [--skip-invalid] [--source <text>] [--dry-run]
+  npm run import -- siedlung <datei> --city <id> [--layer <ebene>] [--crs EPSG:<code>] [--simplify <meter>]
+                   [--attribution <text>] [--year <jahr>] [--dry-run]
   npm run import -- stuttgart <OpenData_KLGL_GENERALISIERT.gpkg> [--dry-run]
 Gemeinsam: --geodata <verzeichnis> (Standard: geodata)`;
 
@@ -60,7 +65,7 @@ function parseCommandLine() {
 				'name-field': { type: 'string' },
 				'parent-field': { type: 'string' },
 				crs: { type: 'string' },
-				simplify: { type: 'string', default: '2' },
+				simplify: { type: 'string' },
 				attribution: { type: 'string' },
 				'new-keys': { type: 'boolean', default: false },
 				indicator: { type: 'string' },
@@ -87,7 +92,9 @@ function parseCommandLine() {
 let args: ReturnType<typeof parseCommandLine>['values'];
 let positionals: string[];
 
-function simplifyOption(): number {
+/** `--simplify` in metres; `fallback` when not given (2 m for area boundaries). */
+function simplifyOption(fallback = 2): number {
+	if (args.simplify === undefined) return fallback;
 	const value = Number(args.simplify.replace(',', '.'));
 	if (!Number.isFinite(value) || value < 0 || value > 1000)
 		throw new ImportError({
@@ -160,6 +167,16 @@ async function runCommand(
 				replace: args.replace,
 				skipInvalid: args['skip-invalid'],
 				source: args.source,
+				progress
+			});
+		case 'siedlung':
+			return importSiedlung(draft, {
+				file: required(target, 'Datei mit den Siedlungsflächen'),
+				layer: args.layer,
+				crs: args.crs,
+				attribution: args.attribution,
+				year: args.year,
+				simplify: simplifyOption(SIEDLUNG_SIMPLIFY_METRES),
 				progress
 			});
 		case 'stuttgart':

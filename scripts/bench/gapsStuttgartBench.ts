@@ -1,11 +1,12 @@
 /**
  * The full Förderlücken analysis of the Stuttgart demo in node, for `npm run bench`: the child
- * samples of the 152 Stadtteile and all five phases (need, reach per kind of Lernort, support,
- * gap), as the page computes them. Median of several runs after one warm-up.
+ * samples of the 152 Stadtteile (weighted by the settlement layer when the city has one) and all
+ * five phases (need, reach per kind of Lernort, support, gap), as the page computes them. Median
+ * of several runs after one warm-up.
  */
 import { join, resolve } from 'node:path';
 import { analyseCityGaps } from '../../src/lib/domain/cityGaps';
-import { buildAreaGrid } from '../../src/lib/geo/reachGrid';
+import { cityGrid } from '../../src/lib/geo/cityGrid';
 import { loadGapCity } from '../lib/gapsCli';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -33,7 +34,7 @@ export function benchGapsStuttgart(runs = 9): GapsStuttgartBench {
 	let samples = 0;
 	for (let i = 0; i <= runs; i++) {
 		const t0 = performance.now();
-		const g = buildAreaGrid(features);
+		const { grid: g } = cityGrid(features, loaded.settlement);
 		const t1 = performance.now();
 		analyseCityGaps({ ...loaded.city, grid: g, level: 'stadtteil' });
 		const t2 = performance.now();

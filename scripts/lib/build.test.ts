@@ -2,8 +2,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Topology } from 'topojson-specification';
 import type { Catalog, ValuesWire } from '../../src/lib/domain/types';
 import { formatIssue, type ValidationIssue } from '../../src/lib/domain/validateSources';
+import { decodeSettlement } from '../../src/lib/geo/topology';
 import { buildCity, listCities, pruneCities, type BuildResult } from './build';
 import { TESTORT_CITY, TESTORT_FILES, writeTestort } from './testort.test-helpers';
 
@@ -48,6 +50,11 @@ describe('buildCity', () => {
 			cities: [{ id: 'testort', name: 'Testort', geometry: 'schematic', demo: true, built: '2023-12-31' }]
 		});
 		if (result.ok) expect(result.summary).toMatchObject({ indicators: 2, years: [2022, 2023], lernorte: 2 });
+		// No settlement layer: no file, nothing about it in the catalog.
+		expect(existsSync(join(out, 'testort', 'siedlungsflaechen.topo.json'))).toBe(false);
+		expect(JSON.parse(readFileSync(join(out, 'testort', 'catalog.json'), 'utf8'))).not.toHaveProperty(
+			'settlement'
+		);
 	});
 
 	it('aggregates sum/sum, marks partial aggregates and suppresses after aggregation', () => {
@@ -262,5 +269,85 @@ describe('listCities and pruneCities', () => {
 		expect(existsSync(join(out, 'testort'))).toBe(false);
 		expect(existsSync(join(out, 'assets'))).toBe(true);
 		expect(JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'))).toEqual({ cities: [] });
+	});
+});
+
+describe('buildCity with a settlement layer', () => {
+	const square = (lon: number, lat: number, size: number) => [
+		[lon, lat],
+		[lon + size, lat],
+		[lon + size, lat + size],
+		[lon, lat + size],
+		[lon, lat]
+	];
+	const layer = (features: unknown[], extra: Record<string, unknown> = {}) =>
+		JSON.stringify({
+			type: 'FeatureCollection',
+			attribution: 'Stadt Testort – ALKIS (Testdaten)',
+			year: 2024,
+			features,
+			...extra
+		});
+	const polygon = (lon: number, lat: number, size = 0.01) => ({
+		type: 'Feature',
+		properties: { nutzung: 'Wohnen' },
+		geometry: { type: 'Polygon', coordinates: [square(lon, lat, size)] }
+	});
+	const FILE = 'siedlungsflaechen.geojson';
+
+	it('writes the layer as TopoJSON and records it in the catalog', () => {
+		const result = build({ [FILE]: layer([polygon(9.01, 48.01), polygon(9.06, 48.06)]) });
+		expect(result.ok).toBe(true);
+		const catalog = JSON.parse(readFileSync(join(out, 'testort', 'catalog.json'), 'utf8')) as Catalog;
+		expect(catalog.settlement).toEqual({
+			attribution: 'Stadt Testort – ALKIS (Testdaten)',
+			year: 2024,
+			polygons: 2
+		});
+		const topo = JSON.parse(
+			readFileSync(join(out, 'testort', 'siedlungsflaechen.topo.json'), 'utf8')
+		) as Topology;
+		const features = decodeSettlement(topo);
+		expect(features).toHaveLength(2);
+		expect(features[1]!.geometry.coordinates[0]).toContainEqual([
+			expect.closeTo(9.07, 5),
+			expect.closeTo(48.07, 5)
+		]);
+		if (result.ok) {
+			expect(result.summary.settlement).toEqual(catalog.settlement);
+			expect(result.summary.files.map((f) => f.name)).toContain('testort/siedlungsflaechen.topo.json');
+		}
+		// Without the layer the next build drops the file and the catalog entry.
+		expect(build().ok).toBe(true);
+		expect(existsSync(join(out, 'testort', 'siedlungsflaechen.topo.json'))).toBe(false);
+	});
+
+	it.each<[string, string, string]>([
+		[
+			'a line',
+			layer([
+				{ ...polygon(9.01, 48.01), geometry: { type: 'LineString', coordinates: square(9.01, 48.01, 0.01) } }
+			]),
+			'features[0] — Objekt 1 ist ein LineString, keine Fläche'
+		],
+		[
+			'a layer of another town',
+			layer([polygon(9.01, 48.01), polygon(9.5, 48.5)]),
+			'features[1] — Objekt 2 liegt außerhalb der Stadt'
+		],
+		['UTM coordinates', layer([polygon(501000, 5320000, 100)]), 'ist kein Längen-/Breitengrad'],
+		[
+			'no attribution',
+			layer([polygon(9.01, 48.01)], { attribution: undefined }),
+			'attribution — Quellenvermerk fehlt'
+		],
+		['broken JSON', '{"type": "FeatureCollection", ', 'Kein gültiges JSON']
+	])('rejects %s, naming file and feature, and writes nothing', (_name, content, expected) => {
+		expect(build().ok).toBe(true);
+		const before = readFileSync(join(out, 'testort', 'catalog.json'), 'utf8');
+		const issues = issuesOf(build({ [FILE]: content }));
+		expect(issues.map(formatIssue).join('\n')).toContain(`testort/${FILE}`);
+		expect(issues.map(formatIssue).join('\n')).toContain(expected);
+		expect(readFileSync(join(out, 'testort', 'catalog.json'), 'utf8')).toBe(before);
 	});
 });

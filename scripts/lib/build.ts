@@ -22,6 +22,7 @@ import type {
 	CityConfig,
 	IndicatorMeta,
 	Lernort,
+	SettlementMeta,
 	UnitKind,
 	ValuesWire
 } from '../../src/lib/domain/types';
@@ -33,16 +34,21 @@ import {
 	readStadtteile,
 	validateCatalogSource,
 	validateCityConfig,
+	validateSettlementSource,
 	type BezirkRow,
 	type IndicatorRow,
 	type IndicatorSource,
+	type SettlementSource,
 	type StadtteilRow,
 	type ValidationIssue
 } from '../../src/lib/domain/validateSources';
+import { SETTLEMENT_FILE } from '../../src/lib/data/files';
 import { encodeSeries } from '../../src/lib/domain/wire';
 import { createAreaLocator } from '../../src/lib/geo/locate';
 import { buildSchematicTopology } from '../../src/lib/geo/schematic';
+import { settlementTopology } from '../../src/lib/geo/settlementTopology';
 import { addMergedLevel, areaGeometries, decodeAreas } from '../../src/lib/geo/topology';
+import { coordinateBox } from './import/resolveCrs';
 import { displayPath, SOURCE_FILES, SourceReader } from './sources';
 
 export interface BuildOptions {
@@ -68,6 +74,8 @@ export interface BuildSummary {
 	indicators: number;
 	years: number[];
 	lernorte: number;
+	/** The settlement layer, when the city has one. */
+	settlement?: SettlementMeta;
 	files: BuiltFile[];
 	warnings: string[];
 }
@@ -197,6 +205,27 @@ export interface CityInputs extends CityAreas {
 	indicators: IndicatorSource[];
 	rows: IndicatorRow[];
 	lernorte: Lernort[];
+	/** The optional settlement layer (siedlungsflaechen.geojson); absent: children spread evenly. */
+	settlement?: SettlementSource;
+}
+
+/**
+ * The optional settlement layer of a city, checked against the extent of its Stadtteile;
+ * undefined (and no issue) when the file is absent.
+ */
+function readSettlement(reader: SourceReader, areas: CityAreas): SettlementSource | undefined {
+	if (!reader.exists(SOURCE_FILES.settlement)) return undefined;
+	const value = reader.json(SOURCE_FILES.settlement);
+	if (value === undefined) return undefined;
+	const extent = coordinateBox(decodeAreas(areas.topology, 'stadtteil').map((f) => f.geometry));
+	if (!extent) return undefined;
+	const { settlement, issues } = validateSettlementSource(
+		value,
+		reader.name(SOURCE_FILES.settlement),
+		extent
+	);
+	reader.issues.push(...issues);
+	return settlement;
 }
 
 /** Read and validate all sources of a city; any issue means no inputs. */
@@ -223,6 +252,7 @@ export function readCity(
 		(rawConfig as Partial<CityConfig> | undefined)?.geometry === 'official' ? 'official' : 'schematic';
 	const areas = readAreas(reader, geometry);
 	if (!areas || rawConfig === undefined || rawCatalog === undefined) return { issues: reader.issues };
+	const settlement = readSettlement(reader, areas);
 
 	const keys = {
 		stadtteil: new Set(areas.stadtteile.map((s) => s.key)),
@@ -313,7 +343,14 @@ export function readCity(
 	}
 	if (reader.issues.length || !config) return { issues: reader.issues };
 	return {
-		inputs: { ...areas, config, indicators: catalog.indicators, rows: values.rows, lernorte },
+		inputs: {
+			...areas,
+			config,
+			indicators: catalog.indicators,
+			rows: values.rows,
+			lernorte,
+			...(settlement && { settlement })
+		},
 		issues: []
 	};
 }
@@ -430,6 +467,12 @@ export function computeOutputs(inputs: CityInputs, sourceDateEpoch?: string): Ci
 		},
 		built
 	};
+	if (inputs.settlement)
+		catalog.settlement = {
+			attribution: inputs.settlement.attribution,
+			...(inputs.settlement.year !== undefined && { year: inputs.settlement.year }),
+			polygons: inputs.settlement.features.length
+		};
 	return { topology: inputs.topology, catalog, values, lernorte: { lernorte: inputs.lernorte }, warnings };
 }
 
@@ -548,6 +591,8 @@ export function buildCity(opts: BuildOptions): BuildResult {
 		['values.json', JSON.stringify(out.values)],
 		['lernorte.json', JSON.stringify(out.lernorte)]
 	];
+	if (inputs.settlement)
+		files.push([SETTLEMENT_FILE, JSON.stringify(settlementTopology(inputs.settlement.features))]);
 	const { config } = inputs;
 	const demo = config.demo.indicators || config.demo.lernorte || config.demo.population;
 	writeCity(opts.outDir, opts.city, files, {
@@ -571,6 +616,7 @@ export function buildCity(opts: BuildOptions): BuildResult {
 			indicators: out.catalog.indicators.length,
 			years: [...new Set(out.catalog.indicators.flatMap((i) => i.years))].sort((a, b) => a - b),
 			lernorte: out.lernorte.lernorte.length,
+			...(out.catalog.settlement && { settlement: out.catalog.settlement }),
 			files: files.map(([name, content]) => ({
 				name: `${opts.city}/${name}`,
 				bytes: Buffer.byteLength(content),

@@ -4,14 +4,15 @@
  * score), the Bezirk level, and the CLI itself.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { analyseCityGaps, type CityGaps } from '../../src/lib/domain/cityGaps';
 import { GAP_CLASS_ORDER } from '../../src/lib/domain/gaps';
 import type { Lernort } from '../../src/lib/domain/types';
-import { buildAreaGrid, type GridArea } from '../../src/lib/geo/reachGrid';
-import { gapRows, GAP_ROW_HEADER, loadGapCity, type GapCity } from './gapsCli';
+import { parseCsv } from '../../src/lib/domain/csv';
+import { buildAreaGrid, reachShares, type GridArea } from '../../src/lib/geo/reachGrid';
+import { areaSpread, gapRows, GAP_ROW_HEADER, loadGapCity, type GapCity } from './gapsCli';
 import { makeTempDir } from './import/formats/fixtures.test-helpers';
 import { copyStuttgart } from './import/stuttgart.test-helpers';
 
@@ -19,6 +20,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 let city: GapCity;
 let areas: GridArea[];
+let settlement: unknown;
 let analyse: (level: 'stadtteil' | 'stadtbezirk', year?: number) => CityGaps;
 let base: CityGaps;
 
@@ -27,6 +29,7 @@ beforeAll(() => {
 	if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('\n'));
 	city = loaded.city;
 	areas = loaded.areas;
+	settlement = loaded.settlement;
 	analyse = loaded.analyse;
 	base = analyse('stadtteil');
 }, 30_000);
@@ -118,6 +121,26 @@ describe('the analysis of the Stuttgart demo', () => {
 		expect(Math.abs(indices.reduce((s, v) => s + v, 0) / indices.length)).toBeLessThan(0.5);
 	});
 
+	test('without a settlement layer the children are spread evenly, as before', () => {
+		expect(city.childSpread).toEqual({ method: 'gleichmaessig', fallbackAreas: [] });
+		expect(settlement).toBeNull();
+		expect(new Set(gapRows(city, base).map((r) => r[GAP_ROW_HEADER.indexOf('kinder_verteilung')]))).toEqual(
+			new Set(['gleichmaessig'])
+		);
+	});
+
+	test('names the spread per area: a Stadtteil its own, a Bezirk that of its Stadtteile', () => {
+		const weighted = {
+			...city,
+			childSpread: { method: 'siedlungsflaeche' as const, fallbackAreas: ['101'] }
+		};
+		expect(areaSpread(weighted, 'stadtteil', '101')).toBe('gleichmaessig');
+		expect(areaSpread(weighted, 'stadtteil', '102')).toBe('siedlungsflaeche');
+		expect(areaSpread(weighted, 'stadtbezirk', '1')).toBe('gemischt');
+		expect(areaSpread(weighted, 'stadtbezirk', '2')).toBe('siedlungsflaeche');
+		expect(areaSpread(city, 'stadtbezirk', '1')).toBe('gleichmaessig');
+	});
+
 	test('the CSV has one row per Stadtteil and phase with the measures', () => {
 		const rows = gapRows(city, base);
 		expect(rows).toHaveLength(152 * 5);
@@ -179,6 +202,90 @@ describe('npm run gaps', () => {
 		expect(pick(after.stdout).score!).toBeLessThan(pick(before.stdout).score!);
 		expect(readFileSync(join(ROOT, 'geodata/stuttgart/lernorte.csv'), 'utf8')).toBe(demoBefore);
 	});
+
+	test(
+		'a settlement layer away from the Kitas lowers the formal reach of that Stadtteil and no other',
+		{ timeout: 60_000 },
+		() => {
+			// A Stadtteil where Kitas reach some but not all of the area.
+			const elementar = base.phases.find((p) => p.phase === 'elementar')!;
+			const key = [...elementar.reachByCategory].find(
+				([, r]) => (r.formal ?? 0) > 0.2 && (r.formal ?? 1) < 0.8
+			)![0];
+			const before = elementar.reachByCategory.get(key)!.formal!;
+
+			// The layer: a 120 m square around every sample of that Stadtteil that no Kita of the
+			// phase reaches, i.e. the settled land lies only where the Kitas are far.
+			const grid = buildAreaGrid(areas);
+			const types = new Set(elementar.model.lernortTypes);
+			const kitas = city.lernorte
+				.filter((l) => l.category === 'formal' && types.has(l.type))
+				.map((l) => ({ lon: l.lon, lat: l.lat, reachMetres: city.settings.reachMetres[l.type]! }));
+			const { reached } = reachShares(grid, kitas, city.settings.detourFactor);
+			const a = grid.areaIds.indexOf(key);
+			const squares: number[][][][] = [];
+			for (let i = grid.areaOffsets[a]!; i < grid.areaOffsets[a + 1]!; i++)
+				if (!reached[i])
+					squares.push([
+						[
+							[-60, -60],
+							[60, -60],
+							[60, 60],
+							[-60, 60],
+							[-60, -60]
+						].map(([dx, dy]) => grid.plane.toLonLat(grid.x[i]! + dx!, grid.y[i]! + dy!))
+					]);
+			expect(squares.length).toBeGreaterThan(0);
+			const geodata = join(tmp.dir, 'siedlung');
+			const dir = copyStuttgart(geodata);
+			writeFileSync(
+				join(dir, 'siedlungsflaechen.geojson'),
+				JSON.stringify({
+					type: 'FeatureCollection',
+					attribution: 'Testdaten',
+					year: 2024,
+					features: [
+						{ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: squares } }
+					]
+				})
+			);
+
+			const json = cli(['--city', 'stuttgart', '--geodata', geodata, '--format', 'json']);
+			expect(json.status, json.stderr).toBe(0);
+			const report = JSON.parse(json.stdout) as {
+				childSpread: { method: string; label: string; layer: unknown; fallbackStadtteile: string[] };
+				phases: Array<{
+					phase: string;
+					areas: Array<{ key: string; support: { reachByCategory: { formal?: number } } }>;
+				}>;
+			};
+			expect(report.childSpread).toEqual({
+				method: 'siedlungsflaeche',
+				label: 'über die Siedlungsflächen',
+				layer: { attribution: 'Testdaten', year: 2024, polygons: 1 },
+				fallbackStadtteile: city.catalog.units.stadtteil.map((u) => u.key).filter((k) => k !== key)
+			});
+			const formal = (k: string) =>
+				report.phases.find((p) => p.phase === 'elementar')!.areas.find((x) => x.key === k)!.support
+					.reachByCategory.formal;
+			expect(formal(key)).toBe(0);
+			expect(formal(key)!).toBeLessThan(before);
+			// Every other Stadtteil keeps the even spread and its share.
+			for (const [other, r] of elementar.reachByCategory)
+				if (other !== key) expect(formal(other), other).toBeCloseTo(r.formal ?? NaN, 12);
+
+			const csv = cli(['--city', 'stuttgart', '--geodata', geodata, '--level', 'stadtbezirk']);
+			expect(csv.status, csv.stderr).toBe(0);
+			const table = parseCsv(csv.stdout);
+			expect(table.header).toEqual([...GAP_ROW_HEADER]);
+			const parent = city.catalog.units.stadtteil.find((u) => u.key === key)!.parent!;
+			const spreadOf = new Map(
+				table.records.map((r) => [r.fields[1]!, r.fields[table.header.indexOf('kinder_verteilung')]])
+			);
+			expect(spreadOf.get(parent)).toBe('gemischt');
+			expect([...spreadOf].filter(([, v]) => v !== 'gleichmaessig').map(([k]) => k)).toEqual([parent]);
+		}
+	);
 
 	test('bad arguments and a missing city get a German message and exit code 1', { timeout: 30_000 }, () => {
 		const unknown = cli(['--city', 'gibt-es-nicht', '--geodata', join(tmp.dir, 'leer')]);

@@ -1,11 +1,14 @@
 import { join } from 'node:path';
 import { GAP_CLASSES } from '../../src/lib/domain/gaps';
 import { analyseCityGaps, type CityGaps } from '../../src/lib/domain/cityGaps';
+import { CHILD_SPREAD_LABELS } from '../../src/lib/domain/gapMethod';
 import { gapSettingsFor } from '../../src/lib/domain/gapSettings';
 import type { GapSettings } from '../../src/lib/domain/bildungskette';
 import type { Catalog, Level, Lernort, ValuesWire } from '../../src/lib/domain/types';
 import type { ValidationIssue } from '../../src/lib/domain/validateSources';
-import { buildAreaGrid, type GridArea } from '../../src/lib/geo/reachGrid';
+import { cityGrid, type ChildSpread } from '../../src/lib/geo/cityGrid';
+import type { GridArea } from '../../src/lib/geo/reachGrid';
+import type { SettlementFeature } from '../../src/lib/geo/settlementWeights';
 import { decodeAreas } from '../../src/lib/geo/topology';
 import { computeOutputs, readCity } from './build';
 import { displayPath, SOURCE_FILES } from './sources';
@@ -16,6 +19,8 @@ export interface GapCity {
 	values: ValuesWire;
 	lernorte: Lernort[];
 	settings: GapSettings;
+	/** How the children are spread over the Stadtteile (`cityGrid`), and which fell back to the even spread. */
+	childSpread: { method: ChildSpread; fallbackAreas: string[] };
 }
 
 export type LoadedGapCity =
@@ -24,6 +29,8 @@ export type LoadedGapCity =
 			city: GapCity;
 			/** The Stadtteile as the grid of child samples is built from (for benches and tests). */
 			areas: GridArea[];
+			/** The settlement layer of the city, or null (for benches and tests). */
+			settlement: SettlementFeature[] | null;
 			analyse: (level: Level, year?: number) => CityGaps;
 	  }
 	| { ok: false; issues: ValidationIssue[] };
@@ -47,17 +54,20 @@ export function loadGapCity(
 	});
 	if (!settings) return { ok: false, issues: settingsIssues };
 	const areas: GridArea[] = decodeAreas(out.topology, 'stadtteil').map((f) => ({ ...f, id: String(f.id) }));
-	const grid = buildAreaGrid(areas);
+	const settlement = inputs.settlement?.features ?? null;
+	const { grid, method, fallbackAreas } = cityGrid(areas, settlement);
 	const city: GapCity = {
 		catalog: out.catalog,
 		values: out.values,
 		lernorte: out.lernorte.lernorte,
-		settings
+		settings,
+		childSpread: { method, fallbackAreas }
 	};
 	return {
 		ok: true,
 		city,
 		areas,
+		settlement,
 		analyse: (level, year) => analyseCityGaps({ ...city, grid, level, ...(year !== undefined && { year }) })
 	};
 }
@@ -83,15 +93,31 @@ export const GAP_ROW_HEADER = [
 	'unterstuetzung',
 	'luecke',
 	'klasse',
-	'grund'
+	'grund',
+	'kinder_verteilung'
 ] as const;
 
 const round = (v: number | null | undefined, digits = 4) =>
 	v === null || v === undefined || Number.isNaN(v) ? '' : String(Math.round(v * 10 ** digits) / 10 ** digits);
 
+/**
+ * How the children of one area were spread: a Stadtteil's own method (`gleichmaessig` where the
+ * settlement layer has no sample in it); for a Bezirk the method of its Stadtteile, `gemischt`
+ * when they differ. `areaSpread(city, 'stadtbezirk', '1')` -> 'siedlungsflaeche'
+ */
+export function areaSpread(city: GapCity, level: Level, key: string): ChildSpread | 'gemischt' {
+	const { method, fallbackAreas } = city.childSpread;
+	const fallback = new Set(fallbackAreas);
+	const of = (stadtteil: string): ChildSpread => (fallback.has(stadtteil) ? 'gleichmaessig' : method);
+	if (level === 'stadtteil') return of(key);
+	const members = new Set(city.catalog.units.stadtteil.filter((u) => u.parent === key).map((u) => of(u.key)));
+	return members.size === 1 ? [...members][0]! : members.size === 0 ? method : 'gemischt';
+}
+
 /** One CSV row per area and phase: `gapRows(city, analysis)[0]` -> ['stadtteil', '101', 'Oberer Schlossgarten', 'fruehe', …]. */
 export function gapRows(city: GapCity, analysis: CityGaps): string[][] {
 	const names = new Map(city.catalog.units[analysis.level].map((u) => [u.key, u.name]));
+	const spread = new Map(analysis.areas.map((key) => [key, areaSpread(city, analysis.level, key)]));
 	const rows: string[][] = [];
 	for (const phase of analysis.phases)
 		for (const key of analysis.areas) {
@@ -119,13 +145,18 @@ export function gapRows(city: GapCity, analysis: CityGaps): string[][] {
 				round(gap.support.level),
 				round(gap.score),
 				gap.gapClass,
-				gap.reason ?? ''
+				gap.reason ?? '',
+				spread.get(key)!
 			]);
 		}
 	return rows;
 }
 
-/** The analysis as a JSON-ready object: settings, thresholds and per area all measures. */
+/**
+ * The analysis as a JSON-ready object: settings, how the children were spread (`childSpread`:
+ * method, label, the settlement layer's source and the Stadtteile that fell back to the even
+ * spread), thresholds and per area all measures.
+ */
 export function gapReport(city: GapCity, analysis: CityGaps) {
 	const names = new Map(city.catalog.units[analysis.level].map((u) => [u.key, u.name]));
 	return {
@@ -133,6 +164,12 @@ export function gapReport(city: GapCity, analysis: CityGaps) {
 		level: analysis.level,
 		year: analysis.year,
 		settings: city.settings,
+		childSpread: {
+			method: city.childSpread.method,
+			label: CHILD_SPREAD_LABELS[city.childSpread.method],
+			layer: city.catalog.settlement ?? null,
+			fallbackStadtteile: city.childSpread.fallbackAreas
+		},
 		classes: GAP_CLASSES,
 		phases: analysis.phases.map((phase) => ({
 			phase: phase.phase,

@@ -21,7 +21,12 @@ export const SOURCE_FILES = {
 	indicators: 'indicators.csv',
 	lernorte: 'lernorte.csv',
 	/** An official topology written by an importer; replaces the schematic geometry. */
-	topology: 'areas.topo.json'
+	topology: 'areas.topo.json',
+	/**
+	 * Optional settlement layer (GeoJSON FeatureCollection of polygons, WGS84, with `attribution`
+	 * and `year`): children are spread over it instead of evenly over each Stadtteil.
+	 */
+	settlement: 'siedlungsflaechen.geojson'
 } as const;
 
 /**

@@ -46,7 +46,7 @@ describe('method page', () => {
 		const { settings, issues } = gapSettingsFor(catalog, { file: 'city.json', publicOnly: false });
 		if (!settings || issues.length > 0)
 			throw new Error(`the settings of ${CITY} are invalid: ${JSON.stringify(issues)}`);
-		sections = methodText(settings, catalog.indicators, catalog.lernortTypes);
+		sections = methodText(settings, catalog.indicators, catalog.lernortTypes, catalog.settlement);
 		detourFactor = formatNumber(settings.detourFactor);
 	});
 	afterAll(async () => {

@@ -9,3 +9,9 @@ export const CITY_DATA_FILES = ['catalog.json', 'areas.topo.json', 'values.json'
  * the areas are drawn without waiting for it and a broken file costs only the points.
  */
 export const LERNORTE_FILE = 'lernorte.json';
+
+/**
+ * The settlement layer (TopoJSON, object `siedlung`), only for cities whose catalog has
+ * `settlement`; fetched when the Förderlücken analysis needs it, never for the map itself.
+ */
+export const SETTLEMENT_FILE = 'siedlungsflaechen.topo.json';

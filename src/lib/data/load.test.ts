@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CATALOG, VALUES } from '$lib/domain/fixtures.test-helpers';
-import { DataError, loadCityData, loadLernorte } from './load';
+import { DataError, loadCityData, loadLernorte, loadSettlement } from './load';
 
 const TOPOLOGY = {
 	type: 'Topology',
@@ -123,6 +123,58 @@ describe('loadLernorte', () => {
 			if (state.status !== 'error') return;
 			expect(state.message).toMatch(message);
 			expect(state.message).toContain('/base/data/testdorf/lernorte.json');
+			expect(state.hint.length).toBeGreaterThan(10);
+		}
+	);
+});
+
+describe('loadSettlement', () => {
+	vi.spyOn(console, 'error').mockImplementation(() => undefined);
+	const topology = {
+		type: 'Topology',
+		arcs: [],
+		objects: { siedlung: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [] }] } }
+	};
+
+	it('loads and checks the layer from the city folder', async () => {
+		const seen: string[] = [];
+		const fetchFn = (async (url: string) => {
+			seen.push(url);
+			return fakeFetch({ 'siedlungsflaechen.topo.json': json(topology) })(url);
+		}) as unknown as typeof fetch;
+		expect(await loadSettlement(fetchFn, '/base', 'testdorf')).toEqual({ status: 'ok', topology });
+		expect(seen).toEqual(['/base/data/testdorf/siedlungsflaechen.topo.json']);
+	});
+
+	it.each<[string, Response | Error, RegExp]>([
+		[
+			'a missing file',
+			new Response('', { status: 404 }),
+			/siedlungsflaechen\.topo\.json: antwortete mit HTTP 404/
+		],
+		[
+			'a network failure',
+			new TypeError('Failed to fetch'),
+			/konnte nicht geladen werden \(Failed to fetch\)/
+		],
+		['broken JSON', new Response('{"type": "Topo', { status: 200 }), /ist kein gültiges JSON/],
+		[
+			'the areas instead of the layer',
+			json({ ...topology, objects: { stadtteil: topology.objects.siedlung } }),
+			/hat nicht die erwartete Form: Objekt „siedlung“ fehlt/
+		]
+	])(
+		'turns %s into an error state that names the file, without rejecting',
+		async (_name, answer, message) => {
+			const state = await loadSettlement(
+				fakeFetch({ 'siedlungsflaechen.topo.json': answer }),
+				'',
+				'testdorf'
+			);
+			expect(state.status).toBe('error');
+			if (state.status !== 'error') return;
+			expect(state.message).toMatch(message);
+			expect(state.message).toContain('/data/testdorf/siedlungsflaechen.topo.json');
 			expect(state.hint.length).toBeGreaterThan(10);
 		}
 	);

@@ -1,7 +1,13 @@
 import type { Topology } from 'topojson-specification';
 import type { Catalog, Lernort, ValuesWire } from '$lib/domain/types';
-import { CITY_DATA_FILES, LERNORTE_FILE } from './files';
-import { validateCatalog, validateLernorte, validateTopology, validateValues } from './validate';
+import { CITY_DATA_FILES, LERNORTE_FILE, SETTLEMENT_FILE } from './files';
+import {
+	validateCatalog,
+	validateLernorte,
+	validateSettlement,
+	validateTopology,
+	validateValues
+} from './validate';
 
 /** What the map of one city needs before it can draw, validated. */
 export interface CityData {
@@ -15,6 +21,14 @@ export type LernorteState =
 	| { status: 'loading' }
 	| { status: 'ok'; lernorte: Lernort[] }
 	| { status: 'error'; message: string; hint: string };
+
+/**
+ * The settlement layer of a city (only cities whose catalog has `settlement` have one): the
+ * checked topology, to decode with `decodeSettlement` where the grid is built (the worker), or
+ * why it is not available.
+ */
+export type SettlementState =
+	{ status: 'ok'; topology: Topology } | { status: 'error'; message: string; hint: string };
 
 /** A data file could not be loaded or does not have the expected shape. */
 export class DataError extends Error {
@@ -118,6 +132,25 @@ export async function loadLernorte(
 		const raw = await fetchJson(fetchFn, file);
 		const { lernorte } = check<{ lernorte: Lernort[] }>(file, raw, validateLernorte);
 		return { status: 'ok', lernorte };
+	} catch (err) {
+		if (err instanceof DataError) return { status: 'error', message: err.message, hint: err.hint };
+		const message = err instanceof Error ? err.message : String(err);
+		console.error(`${file}: ${message}`);
+		return { status: 'error', message: `${file}: ${message}`, hint: 'Die Seite neu laden.' };
+	}
+}
+
+/**
+ * Loads and validates the settlement layer of a city (`<base>/data/<city>/siedlungsflaechen.topo.json`).
+ * Never rejects: a missing or broken file is an `error` state that names the file, so the caller
+ * can say that the analysis cannot spread the children as the method page describes.
+ * `loadSettlement(fetch, '', 'musterstadt')` -> { status: 'ok', topology: { type: 'Topology', … } }.
+ */
+export async function loadSettlement(fetchFn: Fetch, base: string, city: string): Promise<SettlementState> {
+	const file = `${cityDir(base, city)}/${SETTLEMENT_FILE}`;
+	try {
+		const raw = await fetchJson(fetchFn, file);
+		return { status: 'ok', topology: check<Topology>(file, raw, validateSettlement) };
 	} catch (err) {
 		if (err instanceof DataError) return { status: 'error', message: err.message, hint: err.hint };
 		const message = err instanceof Error ? err.message : String(err);

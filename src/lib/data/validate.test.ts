@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, VALUES } from '$lib/domain/fixtures.test-helpers';
-import { validateCatalog, validateLernorte, validateTopology, validateValues } from './validate';
+import {
+	validateCatalog,
+	validateLernorte,
+	validateSettlement,
+	validateTopology,
+	validateValues
+} from './validate';
 
 const clone = <T>(x: T): T => structuredClone(x);
 
@@ -23,9 +29,74 @@ describe('validateCatalog', () => {
 			{ ...clone(CATALOG), indicators: [{ ...CATALOG.indicators[0], years: ['x'] }] },
 			/years/
 		],
-		['missing unit lists', { ...clone(CATALOG), units: { stadtteil: [] } }, /units.stadtbezirk/]
+		['missing unit lists', { ...clone(CATALOG), units: { stadtteil: [] } }, /units.stadtbezirk/],
+		[
+			'a settlement layer without attribution',
+			{ ...clone(CATALOG), settlement: { polygons: 3 } },
+			/settlement/
+		],
+		[
+			'a settlement layer with a year that is no year',
+			{ ...clone(CATALOG), settlement: { attribution: 'ALKIS', polygons: 3, year: '2024' } },
+			/settlement/
+		]
 	])('reports %s', (_name, data, message) => {
 		expect(validateCatalog(data).join(' ')).toMatch(message);
+	});
+
+	it('accepts a settlement layer with or without year', () => {
+		expect(validateCatalog({ ...clone(CATALOG), settlement: { attribution: 'ALKIS', polygons: 3 } })).toEqual(
+			[]
+		);
+		expect(
+			validateCatalog({ ...clone(CATALOG), settlement: { attribution: 'ALKIS', polygons: 3, year: 2024 } })
+		).toEqual([]);
+	});
+});
+
+describe('validateSettlement', () => {
+	const topo = {
+		type: 'Topology',
+		arcs: [
+			[
+				[0, 0],
+				[1, 0],
+				[0, 1],
+				[-1, -1]
+			]
+		],
+		objects: {
+			siedlung: {
+				type: 'GeometryCollection',
+				geometries: [
+					{ type: 'Polygon', arcs: [[0]] },
+					{ type: 'MultiPolygon', arcs: [[[0]]] }
+				]
+			}
+		}
+	};
+
+	it('accepts a collection of polygons', () => {
+		expect(validateSettlement(topo)).toEqual([]);
+	});
+
+	it.each<[string, unknown, RegExp]>([
+		['a GeoJSON instead', { type: 'FeatureCollection', features: [] }, /keine TopoJSON/],
+		[
+			'the areas instead',
+			{ ...topo, objects: { stadtteil: topo.objects.siedlung } },
+			/Objekt „siedlung“ fehlt/
+		],
+		[
+			'a line',
+			{
+				...topo,
+				objects: { siedlung: { type: 'GeometryCollection', geometries: [{ type: 'LineString', arcs: [0] }] } }
+			},
+			/siedlung: Geometrie 0 ist keine Fläche/
+		]
+	])('reports %s', (_name, data, message) => {
+		expect(validateSettlement(data).join(' ')).toMatch(message);
 	});
 });
 

@@ -1,4 +1,5 @@
 import type { Catalog } from '$lib/domain/types';
+import { SETTLEMENT_OBJECT } from '$lib/geo/topology';
 
 /*
  * Shape checks of the generated data files as the browser receives them. They guard
@@ -41,7 +42,34 @@ export function validateCatalog(data: unknown): string[] {
 			if (!Array.isArray(data.units[kind])) problems.push(`units.${kind} fehlt`);
 		}
 	}
+	if (data.settlement !== undefined) {
+		const s = data.settlement;
+		if (
+			!isObject(s) ||
+			typeof s.attribution !== 'string' ||
+			!Number.isInteger(s.polygons) ||
+			(s.year !== undefined && !Number.isInteger(s.year))
+		)
+			problems.push('„settlement“ braucht attribution, polygons und höchstens ein ganzzahliges year');
+	}
 	return problems;
+}
+
+/**
+ * Checks a settlement layer: a topology whose object `siedlung` is a GeometryCollection of
+ * Polygons and MultiPolygons. `validateSettlement({ type: 'Topology', arcs: [], objects: {} })`
+ * -> ['Objekt „siedlung“ fehlt oder ist keine GeometryCollection']
+ */
+export function validateSettlement(data: unknown): string[] {
+	if (!isObject(data) || data.type !== 'Topology') return ['keine TopoJSON-Topologie'];
+	if (!Array.isArray(data.arcs)) return ['„arcs“ fehlt'];
+	const obj = isObject(data.objects) ? data.objects[SETTLEMENT_OBJECT] : undefined;
+	if (!isObject(obj) || obj.type !== 'GeometryCollection' || !Array.isArray(obj.geometries))
+		return [`Objekt „${SETTLEMENT_OBJECT}“ fehlt oder ist keine GeometryCollection`];
+	const bad = obj.geometries.findIndex(
+		(g) => !isObject(g) || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !Array.isArray(g.arcs)
+	);
+	return bad >= 0 ? [`${SETTLEMENT_OBJECT}: Geometrie ${bad} ist keine Fläche`] : [];
 }
 
 /** Checks that the topology has the two level objects as geometry collections with ids. */

@@ -23,6 +23,7 @@ describe('methodText', () => {
 			'phasen',
 			'bedarf',
 			'unterstuetzung',
+			'verteilung',
 			'fusswege',
 			'luecke',
 			'stadtbezirke',
@@ -102,6 +103,40 @@ describe('methodText', () => {
 		expect(all).toContain('ein Unterstützungsniveau von 0,6');
 		expect(all).not.toContain('Einordnung anderer Gebiete verschieben');
 		expect(all).toContain('Betreuungsquote unter 3 Jahren (Gewicht 1, Maßstab: Zielwert 62\u00a0%)');
+	});
+
+	it('explains both ways of spreading the children and says which one is used', () => {
+		const even = section(sections, 'verteilung');
+		expect(even.items.map((i) => i.slice(0, i.indexOf(':')))).toEqual([
+			'Gleichmäßig über die Fläche',
+			'Über die Siedlungsflächen'
+		]);
+		expect(even.paragraphs[1]).toBe(
+			'In Gebrauch ist das Verfahren „gleichmäßig über die Fläche“: Für diese Stadt liegen keine Siedlungsflächen vor.'
+		);
+		expect(text(section(sections, 'unterstuetzung'))).toContain(
+			'Erreichbarkeit je Art = Rasterpunkte mit einem Lernort dieser Art in Fußwegdistanz ÷ alle Rasterpunkte des Gebiets'
+		);
+		expect(section(sections, 'quellen').items.some((i) => i.startsWith('Siedlungsflächen'))).toBe(false);
+
+		const settlement = { attribution: 'Stadt Stuttgart – ALKIS, dl-de/by-2-0', year: 2024, polygons: 4210 };
+		const s = methodText(DEFAULTS, STUTTGART, LERNORT_TYPES, settlement);
+		expect(section(s, 'verteilung').paragraphs[1]).toBe(
+			'In Gebrauch ist das Verfahren „über die Siedlungsflächen“. Quelle der Siedlungsflächen: Stadt Stuttgart – ALKIS, dl-de/by-2-0, Stand 2024.'
+		);
+		expect(section(s, 'unterstuetzung').paragraphs[0]).toContain(
+			'Die Kinder gelten als über die Siedlungsflächen des Gebiets verteilt'
+		);
+		expect(text(section(s, 'unterstuetzung'))).toContain(
+			'÷ alle Rasterpunkte des Gebiets auf Siedlungsfläche'
+		);
+		expect(section(s, 'quellen').items).toContain(
+			'Siedlungsflächen: Stadt Stuttgart – ALKIS, dl-de/by-2-0, Stand 2024'
+		);
+		const { year: _year, ...noYear } = settlement;
+		expect(section(methodText(DEFAULTS, STUTTGART, LERNORT_TYPES, noYear), 'quellen').items).toContain(
+			'Siedlungsflächen: Stadt Stuttgart – ALKIS, dl-de/by-2-0'
+		);
 	});
 
 	it('does not mutate the settings', () => {

@@ -7,8 +7,9 @@ import {
 import { formatCount, formatNumber, NBSP } from './format';
 import { GAP_CLASS_ORDER, GAP_CLASSES } from './gaps';
 import { BILDUNGSPHASEN, phaseLabel } from './phases';
+import type { ChildSpread } from '../geo/cityGrid';
 import { DEFAULT_CELL_METRES } from '../geo/reachGrid';
-import type { IndicatorMeta, LernortTypeDef } from './types';
+import type { IndicatorMeta, LernortTypeDef, SettlementMeta } from './types';
 
 /**
  * The Förderlücken method in plain German for the "Methode" page, generated from the settings in
@@ -29,6 +30,19 @@ const num = (v: number) => formatNumber(v);
 const pct = (share: number) => `${formatNumber(share * 100)}${NBSP}%`;
 const metres = (m: number) => `${formatCount(Math.round(m))}${NBSP}m`;
 
+/** The two ways children are spread over an area, as the method page and `npm run gaps` name them. */
+export const CHILD_SPREAD_LABELS: Readonly<Record<ChildSpread, string>> = {
+	gleichmaessig: 'gleichmäßig über die Fläche',
+	siedlungsflaeche: 'über die Siedlungsflächen'
+};
+
+/** `settlementSource({ attribution: 'ALKIS', year: 2024, polygons: 9 })` -> "ALKIS, Stand 2024". */
+function settlementSource(settlement: SettlementMeta): string {
+	return settlement.year === undefined
+		? settlement.attribution
+		: `${settlement.attribution}, Stand ${settlement.year}`;
+}
+
 const COMPONENT_LABELS: Readonly<Record<keyof SupportWeights, string>> = {
 	reach: 'Erreichbarkeit',
 	places: 'Plätze',
@@ -47,13 +61,15 @@ function list(items: readonly string[]): string {
 }
 
 /**
- * Sections of the method text for the given settings.
- * `methodText(defaultGapSettings(catalog, LERNORT_TYPES), catalog, LERNORT_TYPES)[0].title` -> "Worum es geht"
+ * Sections of the method text for the given settings and the city's settlement layer
+ * (`catalog.settlement`; absent: children spread evenly).
+ * `methodText(defaultGapSettings(catalog, LERNORT_TYPES), catalog, LERNORT_TYPES, catalog.settlement)[0].title` -> "Worum es geht"
  */
 export function methodText(
 	settings: GapSettings,
 	indicators: readonly IndicatorMeta[],
-	types: readonly LernortTypeDef[]
+	types: readonly LernortTypeDef[],
+	settlement?: SettlementMeta
 ): MethodSection[] {
 	const meta = new Map(indicators.map((m) => [m.id, m]));
 	const title = (id: string) => meta.get(id)?.title ?? id;
@@ -123,6 +139,12 @@ export function methodText(
 		for (const s of p.supply) if (s.weight > 0) used.add(s.indicator);
 	}
 	const sourceItems = indicators.filter((m) => used.has(m.id)).map((m) => `${m.title}: ${m.source}`);
+	if (settlement) sourceItems.push(`Siedlungsflächen: ${settlementSource(settlement)}`);
+	const spread: ChildSpread = settlement ? 'siedlungsflaeche' : 'gleichmaessig';
+	const reachFormula =
+		spread === 'siedlungsflaeche'
+			? 'Erreichbarkeit je Art = Rasterpunkte auf Siedlungsfläche mit einem Lernort dieser Art in Fußwegdistanz ÷ alle Rasterpunkte des Gebiets auf Siedlungsfläche'
+			: 'Erreichbarkeit je Art = Rasterpunkte mit einem Lernort dieser Art in Fußwegdistanz ÷ alle Rasterpunkte des Gebiets';
 	const demo = indicators.some((m) => used.has(m.id) && m.demo);
 
 	return [
@@ -170,7 +192,7 @@ export function methodText(
 			id: 'unterstuetzung',
 			title: 'Unterstützung',
 			paragraphs: [
-				`Erreichbarkeit: der Anteil der Kinder eines Gebiets, die einen Lernort ihrer Phase zu Fuß erreichen. Die Luftlinie wird mit dem Umwegfaktor ${num(detourFactor)} in einen Fußweg umgerechnet (übliche Spanne in der Erreichbarkeitsplanung: 1,2 bis 1,4). Kurze Wege für die Jüngsten und die Grundschule, weitere für weiterführende Schulen, die weitesten für Jugend- und Freizeitorte, die Jugendliche allein aufsuchen. Non-formale und informelle Lernorte zählen für jede Phase, der sie dienen. Die Erreichbarkeit wird je Art der Lernorte (formal, non-formal, informell) berechnet und dann gemittelt: So bleibt eine fehlende Kita sichtbar, auch wenn Spielplätze in der Nähe sind. Die Kinder gelten als gleichmäßig über das Gebiet verteilt: Gezählt werden die Mittelpunkte eines ${num(DEFAULT_CELL_METRES)}-m-Rasters im Gebiet, kleine Gebiete haben mindestens einen Punkt.`,
+				`Erreichbarkeit: der Anteil der Kinder eines Gebiets, die einen Lernort ihrer Phase zu Fuß erreichen. Die Luftlinie wird mit dem Umwegfaktor ${num(detourFactor)} in einen Fußweg umgerechnet (übliche Spanne in der Erreichbarkeitsplanung: 1,2 bis 1,4). Kurze Wege für die Jüngsten und die Grundschule, weitere für weiterführende Schulen, die weitesten für Jugend- und Freizeitorte, die Jugendliche allein aufsuchen. Non-formale und informelle Lernorte zählen für jede Phase, der sie dienen. Die Erreichbarkeit wird je Art der Lernorte (formal, non-formal, informell) berechnet und dann gemittelt: So bleibt eine fehlende Kita sichtbar, auch wenn Spielplätze in der Nähe sind. Die Kinder gelten als ${spread === 'siedlungsflaeche' ? 'über die Siedlungsflächen des Gebiets' : 'gleichmäßig über die Fläche des Gebiets'} verteilt (siehe „Wo die Kinder wohnen“).`,
 				'Plätze: Plätze je Kind im Verhältnis zum Platzziel der Phase, höchstens 1. Plätze einer Einrichtung, die mehreren Phasen dient (eine Kita für unter und über Dreijährige), werden nach dem angestrebten Platzbedarf (Platzziel × Kinder) aufgeteilt, bei fehlender Kinderzahl zu gleichen Teilen. Lernorte ohne Kapazitätsangabe zählen nicht mit; der Wert ist dann eine Untergrenze.',
 				'Angebotsquoten: der Wert im Verhältnis zu einem Zielwert, höchstens 1. Ohne Zielwert ist der Wert der Gesamtstadt der Maßstab: Ein Gebiet auf Stadtniveau erreicht 1.',
 				'Das Unterstützungsniveau ist das gewichtete Mittel der Bausteine, die für das Gebiet vorliegen; fehlt ein Baustein, zählen die übrigen. Lernorte je 1.000 Kinder werden angezeigt, gehen aber nicht ein: Dafür gibt es keinen festen Maßstab, und große wie kleine Einrichtungen zählten gleich.',
@@ -178,13 +200,28 @@ export function methodText(
 			],
 			formulas: [
 				`Fußweg ≈ Luftlinie × ${num(detourFactor)}`,
-				'Erreichbarkeit je Art = Rasterpunkte mit einem Lernort dieser Art in Fußwegdistanz ÷ alle Rasterpunkte des Gebiets',
+				reachFormula,
 				'Erreichbarkeit = Mittel der Erreichbarkeit über die Arten (formal, non-formal, informell), von denen die Phase Lernorte hat',
 				'Plätze = min(1, Plätze je Kind ÷ Platzziel)',
 				'Angebotsquoten = Σ (Gewicht × min(1, Wert ÷ Zielwert)) ÷ Σ Gewicht',
 				levelFormula
 			],
 			items: supportItems
+		},
+		{
+			id: 'verteilung',
+			title: 'Wo die Kinder wohnen',
+			paragraphs: [
+				`Wo die Kinder eines Gebiets genau wohnen, ist nicht bekannt. Die Analyse setzt sie deshalb nie auf einen einzigen Punkt, sondern verteilt sie nach einem festen Verfahren: Über die Stadt wird ein Raster mit ${num(DEFAULT_CELL_METRES)}${NBSP}m Kantenlänge gelegt, und jeder Mittelpunkt einer Rasterzelle im Gebiet steht für einen Teil der Kinder. Ein kleines Gebiet, in das kein Mittelpunkt fällt, erhält einen Punkt in seinem Inneren. Es gibt zwei Verfahren:`,
+				spread === 'siedlungsflaeche'
+					? `In Gebrauch ist das Verfahren „${CHILD_SPREAD_LABELS.siedlungsflaeche}“. Quelle der Siedlungsflächen: ${settlementSource(settlement!)}.`
+					: `In Gebrauch ist das Verfahren „${CHILD_SPREAD_LABELS.gleichmaessig}“: Für diese Stadt liegen keine Siedlungsflächen vor.`
+			],
+			formulas: [],
+			items: [
+				'Gleichmäßig über die Fläche: Jeder Rasterpunkt des Gebiets zählt gleich viel. Die Erreichbarkeit ist dann der Anteil der Fläche des Gebiets, von dem aus ein Lernort zu Fuß erreichbar ist; Wald, Felder, Parks und Gewerbegebiete zählen mit.',
+				'Über die Siedlungsflächen: Liegt eine Karte der Siedlungsflächen vor (zum Beispiel Wohnbau- und Mischflächen aus dem Liegenschaftskataster), zählen nur die Rasterpunkte, die auf Siedlungsfläche liegen; Punkte in Wald, Feld oder Park zählen nicht. Hat ein Gebiet keinen Rasterpunkt auf Siedlungsfläche, werden seine Kinder dort gleichmäßig verteilt, damit sie nicht verloren gehen; die Auswertung nennt solche Gebiete.'
+			]
 		},
 		{
 			id: 'fusswege',

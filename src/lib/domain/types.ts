@@ -173,4 +173,22 @@ export interface Catalog {
 	units: Record<UnitKind, Array<{ key: string; name: string; parent?: string }>>;
 	/** ISO date of the build, for "Stand" lines. */
 	built: string;
+	/**
+	 * The city's settlement layer, when it has one: children are then spread over the settled
+	 * land of each Stadtteil instead of evenly over its area. Absent: no layer, even spread.
+	 */
+	settlement?: SettlementMeta;
+}
+
+/**
+ * What the catalog says about a settlement layer (Siedlungsflächen). Its polygons are in
+ * siedlungsflaechen.topo.json beside the catalog (TopoJSON, object `siedlung`).
+ */
+export interface SettlementMeta {
+	/** Source and licence as they are cited ("Stadt Musterstadt – ALKIS, dl-de/by-2-0"). */
+	attribution: string;
+	/** Year the data describe (Stand), when known. */
+	year?: number;
+	/** Number of polygons (features) in the layer. */
+	polygons: number;
 }

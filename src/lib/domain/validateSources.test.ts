@@ -9,7 +9,8 @@ import {
 	readStadtbezirke,
 	readStadtteile,
 	validateCatalogSource,
-	validateCityConfig
+	validateCityConfig,
+	validateSettlementSource
 } from './validateSources';
 
 const SHAPES = new Map([
@@ -223,5 +224,106 @@ describe('checkBildungsregionenCsv', () => {
 		).toMatchObject({
 			column: 'name'
 		});
+	});
+});
+
+describe('validateSettlementSource', () => {
+	const FILE = 'geodata/testort/siedlungsflaechen.geojson';
+	/** Testort: a 10 x 10 km square from lon 9.0, lat 48.0. */
+	const EXTENT = [9.0, 48.0, 9.1, 48.1] as const;
+	const square = (lon: number, lat: number, size = 0.01) => [
+		[lon, lat],
+		[lon + size, lat],
+		[lon + size, lat + size],
+		[lon, lat + size],
+		[lon, lat]
+	];
+	const feature = (geometry: unknown) => ({ type: 'Feature', properties: {}, geometry });
+	const layer = (features: unknown[], extra: Record<string, unknown> = {}) => ({
+		type: 'FeatureCollection',
+		attribution: 'Stadt Testort – ALKIS, dl-de/by-2-0',
+		year: 2024,
+		features,
+		...extra
+	});
+	const GOOD = layer([
+		feature({ type: 'Polygon', coordinates: [square(9.01, 48.01)] }),
+		// Reaches over the city border: allowed.
+		feature({ type: 'MultiPolygon', coordinates: [[square(9.095, 48.05)], [square(9.05, 48.05)]] })
+	]);
+
+	it('accepts polygons and multipolygons in the city and reads attribution and year', () => {
+		const { settlement, issues } = validateSettlementSource(GOOD, FILE, EXTENT);
+		expect(issues).toEqual([]);
+		expect(settlement).toMatchObject({ attribution: 'Stadt Testort – ALKIS, dl-de/by-2-0', year: 2024 });
+		expect(settlement!.features).toHaveLength(2);
+		const noYear = validateSettlementSource(layer(GOOD.features, { year: undefined }), FILE, EXTENT);
+		expect(noYear.settlement).not.toHaveProperty('year');
+	});
+
+	it.each<[string, unknown, string]>([
+		[
+			'a file that is no FeatureCollection',
+			{ type: 'Polygon', coordinates: [] },
+			':type — Keine GeoJSON-FeatureCollection'
+		],
+		[
+			'a missing attribution',
+			layer(GOOD.features, { attribution: ' ' }),
+			':attribution — Quellenvermerk fehlt'
+		],
+		['a year that is no year', layer(GOOD.features, { year: '2024' }), ':year — Jahr „2024“ ist ungültig'],
+		['no features', layer([]), ':features — Enthält keine Flächen'],
+		[
+			'a line',
+			layer([feature({ type: 'LineString', coordinates: square(9.01, 48.01) })]),
+			':features[0] — Objekt 1 ist ein LineString, keine Fläche — Nur Flächen'
+		],
+		[
+			'a point',
+			layer([GOOD.features[0], feature({ type: 'Point', coordinates: [9.05, 48.05] })]),
+			':features[1] — Objekt 2 ist ein Point'
+		],
+		['a feature without geometry', layer([feature(null)]), ':features[0] — Objekt 1 hat keine Geometrie'],
+		[
+			'an empty polygon',
+			layer([feature({ type: 'Polygon', coordinates: [] })]),
+			'Objekt 1 hat eine leere Geometrie'
+		],
+		[
+			'an open ring',
+			layer([feature({ type: 'Polygon', coordinates: [square(9.01, 48.01).slice(0, 4)] })]),
+			'Objekt 1 Ring 1 ist nicht geschlossen'
+		],
+		[
+			'UTM coordinates',
+			layer([feature({ type: 'Polygon', coordinates: [square(501000, 5320000, 100)] })]),
+			'Objekt 1 Koordinate (501000, 5320000) ist kein Längen-/Breitengrad (WGS84) — Die Datei in WGS84'
+		],
+		[
+			'a polygon outside the city',
+			layer([feature({ type: 'Polygon', coordinates: [square(9.3, 48.3)] })]),
+			':features[0] — Objekt 1 liegt außerhalb der Stadt (bei 48.3050, 9.3050) — Flächen außerhalb der Stadt entfernen'
+		]
+	])('reports %s with file, feature and fix', (_name, value, expected) => {
+		const { settlement, issues } = validateSettlementSource(value, FILE, EXTENT);
+		expect(settlement).toBeUndefined();
+		expect(issues.length).toBeGreaterThan(0);
+		const text = issues.map(formatIssue).join('\n');
+		expect(text).toContain(expected.startsWith(':') ? `${FILE}${expected}` : expected);
+		for (const issue of issues) expect(issue.hint.length).toBeGreaterThan(10);
+	});
+
+	it('lists at most 20 broken features and counts the rest', () => {
+		const lines = Array.from({ length: 30 }, () => feature({ type: 'LineString', coordinates: [] }));
+		const { issues } = validateSettlementSource(layer(lines), FILE, EXTENT);
+		expect(issues).toHaveLength(21);
+		expect(issues[20]!.message).toBe('… und 10 weitere Objekte mit Fehlern (30 von 30)');
+	});
+
+	it('does not mutate its input', () => {
+		const copy = structuredClone(GOOD);
+		validateSettlementSource(GOOD, FILE, EXTENT);
+		expect(GOOD).toEqual(copy);
 	});
 });

@@ -1,3 +1,4 @@
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { cellFromCounts, type IndicatorShape } from './aggregate';
 import { CITY_ID } from './cityId';
 import { parseCell, type ParsedCell } from './cells';
@@ -693,4 +694,151 @@ export function checkBildungsregionenCsv(
 			});
 	}
 	return issues;
+}
+
+/** A settlement layer as read from siedlungsflaechen.geojson. */
+export interface SettlementSource {
+	/** Source and licence as cited. */
+	attribution: string;
+	/** Year the data describe, when given. */
+	year?: number;
+	features: Array<Feature<Polygon | MultiPolygon>>;
+}
+
+/** Problems listed per settlement file; a broken export has thousands of alike features. */
+const MAX_SETTLEMENT_ISSUES = 20;
+
+const SETTLEMENT_IMPORT = 'npm run import -- siedlung <datei> --city <stadt>';
+
+/** What is wrong with one feature of a settlement layer, or null. */
+function settlementFeatureProblem(
+	feature: unknown,
+	extent: readonly [number, number, number, number]
+): { message: string; hint: string } | null {
+	const geometry = (feature as { type?: unknown; geometry?: unknown } | null)?.geometry as
+		{ type?: unknown; coordinates?: unknown } | null | undefined;
+	if (typeof feature !== 'object' || feature === null || (feature as { type?: unknown }).type !== 'Feature')
+		return { message: 'ist kein GeoJSON-Feature', hint: '{ "type": "Feature", "geometry": … } angeben' };
+	if (!geometry)
+		return { message: 'hat keine Geometrie', hint: 'Das Objekt entfernen oder ihm eine Fläche geben' };
+	if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon')
+		return {
+			message: `ist ein ${String(geometry.type)}, keine Fläche`,
+			hint: 'Nur Flächen (Polygon, MultiPolygon) angeben; Punkte und Linien entfernen'
+		};
+	const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates) as unknown;
+	if (
+		!Array.isArray(polygons) ||
+		polygons.length === 0 ||
+		polygons.some((p) => !Array.isArray(p) || p.length === 0)
+	)
+		return { message: 'hat eine leere Geometrie', hint: 'Das Objekt entfernen oder ihm eine Fläche geben' };
+	let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+	for (const [pi, rings] of (polygons as unknown[][]).entries())
+		for (const [ri, ring] of rings.entries()) {
+			const where = polygons.length > 1 ? `Teilfläche ${pi + 1}, Ring ${ri + 1}` : `Ring ${ri + 1}`;
+			const positions = Array.isArray(ring) ? (ring as unknown[]) : [];
+			for (const p of positions) {
+				const [x, y] = Array.isArray(p) ? (p as unknown[]) : [];
+				if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
+					return {
+						message: `${where} enthält eine ungültige Koordinate (${JSON.stringify(p)})`,
+						hint: 'Geometrie in einem GIS prüfen (z. B. QGIS „Geometrien prüfen“)'
+					};
+				if (Math.abs(x) > 180 || Math.abs(y) > 90)
+					return {
+						message: `Koordinate (${x}, ${y}) ist kein Längen-/Breitengrad (WGS84)`,
+						hint: `Die Datei in WGS84 (EPSG:4326) liefern oder mit ${SETTLEMENT_IMPORT} übernehmen, der das Koordinatensystem umrechnet`
+					};
+				west = Math.min(west, x);
+				east = Math.max(east, x);
+				south = Math.min(south, y);
+				north = Math.max(north, y);
+			}
+			const first = positions[0] as number[] | undefined;
+			const last = positions[positions.length - 1] as number[] | undefined;
+			if (positions.length < 4 || first![0] !== last![0] || first![1] !== last![1])
+				return {
+					message: `${where} ist nicht geschlossen oder hat weniger als vier Punkte`,
+					hint: `Geometrie in einem GIS prüfen oder mit ${SETTLEMENT_IMPORT} übernehmen, der Ringe schließt`
+				};
+		}
+	const [w, s, e, n] = extent;
+	if (east < w || west > e || north < s || south > n)
+		return {
+			message: `liegt außerhalb der Stadt (bei ${((south + north) / 2).toFixed(4)}, ${((west + east) / 2).toFixed(4)})`,
+			hint: `Flächen außerhalb der Stadt entfernen (${SETTLEMENT_IMPORT} lässt sie aus) oder Koordinaten prüfen`
+		};
+	return null;
+}
+
+/**
+ * siedlungsflaechen.geojson, the optional settlement layer: a GeoJSON FeatureCollection (WGS84,
+ * RFC 7946) of Polygons and MultiPolygons with the members `attribution` (source and licence,
+ * required) and `year` (optional). Every ring must be closed and have at least four positions in
+ * WGS84 degrees; every feature must reach into `extent`, the [west, south, east, north] of the
+ * Stadtteile. Issues name the feature by its JSON path (`features[3]`); at most 20 are listed.
+ *
+ * `validateSettlementSource({ type: 'FeatureCollection', attribution: 'ALKIS', features: [] }, file, extent).issues[0].message`
+ *   -> 'Enthält keine Flächen'
+ */
+export function validateSettlementSource(
+	value: unknown,
+	file: string,
+	extent: readonly [number, number, number, number]
+): { settlement?: SettlementSource; issues: ValidationIssue[] } {
+	const c = new JsonChecker(file);
+	const o = c.object(value, '');
+	if (!o) return { issues: c.issues };
+	if (o.type !== 'FeatureCollection') {
+		c.fail(
+			'type',
+			'Keine GeoJSON-FeatureCollection',
+			`Die Datei mit ${SETTLEMENT_IMPORT} erzeugen (liest auch GeoPackage, Shapefile und EsriJSON)`
+		);
+		return { issues: c.issues };
+	}
+	if (typeof o.attribution !== 'string' || o.attribution.trim() === '')
+		c.fail(
+			'attribution',
+			'Quellenvermerk fehlt',
+			`"attribution": "<Quelle, Lizenz>" in die FeatureCollection eintragen oder mit ${SETTLEMENT_IMPORT} --attribution "<Quelle, Lizenz>" importieren`
+		);
+	if (
+		o.year !== undefined &&
+		(!Number.isInteger(o.year) || (o.year as number) < 1900 || (o.year as number) > 2100)
+	)
+		c.fail(
+			'year',
+			`Jahr „${String(o.year)}“ ist ungültig`,
+			'Das Jahr des Datenstands als Zahl eintragen, z. B. 2024, oder das Feld weglassen'
+		);
+	if (!Array.isArray(o.features) || o.features.length === 0) {
+		c.fail(
+			'features',
+			'Enthält keine Flächen',
+			'Flächen eintragen oder die Datei löschen (dann verteilt die Analyse die Kinder gleichmäßig)'
+		);
+		return { issues: c.issues };
+	}
+	let problems = 0;
+	o.features.forEach((feature, i) => {
+		const problem = settlementFeatureProblem(feature, extent);
+		if (!problem) return;
+		if (++problems <= MAX_SETTLEMENT_ISSUES)
+			c.fail(`features[${i}]`, `Objekt ${i + 1} ${problem.message}`, problem.hint);
+	});
+	if (problems > MAX_SETTLEMENT_ISSUES)
+		c.fail(
+			'features',
+			`… und ${problems - MAX_SETTLEMENT_ISSUES} weitere Objekte mit Fehlern (${problems} von ${o.features.length})`,
+			'Die ersten Fehler beheben und erneut prüfen'
+		);
+	if (c.issues.length) return { issues: c.issues };
+	const settlement: SettlementSource = {
+		attribution: (o.attribution as string).trim(),
+		features: o.features as SettlementSource['features']
+	};
+	if (o.year !== undefined) settlement.year = o.year as number;
+	return { settlement, issues: [] };
 }

@@ -4,9 +4,9 @@
  * and per area the share of samples that reach a site within its walking distance.
  *
  * Children are assumed to be spread evenly over an area: every sample of an area weighs the
- * same, so an area's share is the fraction of its area within reach. A later layer of settled
- * land or block-level population can set `AreaGrid.weights`; `reachShares` then weighs each
- * sample by it.
+ * same, so an area's share is the fraction of its area within reach. A layer of settled land
+ * sets `AreaGrid.weights` (`settlementWeights`, or `cityGrid` for both cases); `reachShares`
+ * then weighs each sample by it.
  *
  * All geometry happens on one local plane (`createLocalPlane`) around the centre of the areas'
  * extent, so distances are Euclidean in metres and flatbush indexes plain boxes.
@@ -55,7 +55,7 @@ export interface AreaGrid {
 	readonly interior: Uint8Array;
 	/**
 	 * Optional weight per sample (e.g. children living there); absent means every sample of an
-	 * area weighs the same. `buildAreaGrid` does not set it.
+	 * area weighs the same. `buildAreaGrid` does not set it; `settlementWeights` does.
 	 */
 	readonly weights?: Float32Array;
 }
@@ -85,8 +85,13 @@ function projectArea(area: GridArea, plane: LocalPlane): PlaneRings {
 	);
 }
 
-/** Smallest k with (k + 0.5) * cell >= v: the first cell centre at or after v. */
-function firstCentreAtOrAfter(v: number, cell: number): number {
+/**
+ * Smallest k with (k + 0.5) * cell >= v: the first cell centre at or after v. Shared by every
+ * scanline over a grid's cells, so that all of them place a centre on the same side of an edge.
+ *
+ * `firstCentreAtOrAfter(160, 100)` -> 2 (the centre at 250)
+ */
+export function firstCentreAtOrAfter(v: number, cell: number): number {
 	let k = Math.ceil(v / cell - 0.5);
 	while ((k + 0.5) * cell < v) k++;
 	while ((k - 0.5) * cell >= v) k--;

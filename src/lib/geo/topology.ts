@@ -67,3 +67,24 @@ export function decodeAreas(
 	>;
 	return fc.features;
 }
+
+/** Name of the object that holds the polygons of a settlement layer (siedlungsflaechen.topo.json). */
+export const SETTLEMENT_OBJECT = 'siedlung';
+
+/**
+ * The polygons of a settlement layer as GeoJSON features, for `cityGrid` / `settlementWeights`.
+ * The object must be a GeometryCollection of (Multi)Polygons; a different shape is a bug in the
+ * data build (the loader checks the file first).
+ *
+ * `decodeSettlement(topology)` -> `[{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', … } }, …]`
+ */
+export function decodeSettlement(topo: Topology): Array<Feature<Polygon | MultiPolygon>> {
+	const collection = topo.objects[SETTLEMENT_OBJECT];
+	if (!collection || collection.type !== 'GeometryCollection')
+		throw new Error(`Topologie hat kein Objekt "${SETTLEMENT_OBJECT}" (GeometryCollection)`);
+	for (const g of (collection as GeometryCollection).geometries)
+		if (g.type !== 'Polygon' && g.type !== 'MultiPolygon')
+			throw new Error(`Objekt "${SETTLEMENT_OBJECT}": Geometrie vom Typ ${String(g.type)} ist keine Fläche`);
+	return (feature(topo, collection as GeometryCollection) as FeatureCollection<Polygon | MultiPolygon>)
+		.features;
+}
