@@ -285,6 +285,61 @@ describe('Förderlücken', () => {
 		}
 	});
 
+	test('a city with a settlement layer spreads children over it, and says so; a broken layer is reported', async () => {
+		// Stuttgart with a settlement layer that covers the Stadtteile of one Bezirk: every other
+		// Stadtteil has no settled land and keeps the even spread.
+		const topo = (await (await fetch(`${baseURL}/data/stuttgart/areas.topo.json`)).json()) as {
+			objects: Record<string, { geometries: Array<{ id: string; properties: { parent?: string } }> }>;
+		};
+		const bezirk = catalog.units.stadtbezirk[0]!;
+		const settled = topo.objects.stadtteil!.geometries.filter((g) => g.properties.parent === bezirk.key);
+		const layer = {
+			...topo,
+			objects: {
+				siedlung: {
+					type: 'GeometryCollection',
+					geometries: settled.map((g) => ({ ...g, id: undefined, properties: {} }))
+				}
+			}
+		};
+		const withLayer = {
+			...catalog,
+			settlement: { attribution: 'Testflächen', year: 2025, polygons: settled.length }
+		};
+		const others = catalog.units.stadtteil.length - settled.length;
+		for (const broken of [false, true]) {
+			const { page, problems, close } = await newPage(browser, { baseURL });
+			try {
+				await page.route('**/data/stuttgart/catalog.json', (route) => route.fulfill({ json: withLayer }));
+				await page.route('**/data/stuttgart/siedlungsflaechen.topo.json', (route) =>
+					broken ? route.fulfill({ status: 200, body: '{"type":"Topology"' }) : route.fulfill({ json: layer })
+				);
+				await page.goto(`${baseURL}/?modus=luecken&phase=elementar`);
+				await waitForMapIdle(page);
+				await expect.poll(() => legendTitle(page), SOON).toBe('Förderlücken · Elementarbereich');
+				if (broken) {
+					const alert = page.locator('.notice[role="alert"]');
+					await expect
+						.poll(() => alert.textContent(), SOON)
+						.toContain('Siedlungsflächen konnten nicht geladen werden');
+					expect(await alert.textContent()).toContain('siedlungsflaechen.topo.json');
+					expect(await page.locator('[data-testid="child-spread"]').count()).toBe(0);
+					// The JSON error is logged once by the loader.
+					expect(problems.filter((p) => !p.includes('siedlungsflaechen.topo.json'))).toEqual([]);
+				} else {
+					const note = page.locator('[data-testid="child-spread"]');
+					await expect.poll(() => note.textContent(), SOON).toContain('über die Siedlungsflächen');
+					expect(await note.textContent()).toContain('Testflächen, 2025');
+					expect(await note.textContent()).toContain(`${others} Stadtteile ohne Siedlungsfläche`);
+					expect(problems).toEqual([]);
+				}
+				expect(await legendTotal(page)).toBe(catalog.units.stadtteil.length);
+			} finally {
+				await close();
+			}
+		}
+	});
+
 	test('at Bezirk level the matrix and the map show the 23 Stadtbezirke', async () => {
 		const { page, problems, close } = await newPage(browser, { baseURL, width: 1920, height: 1080 });
 		try {

@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { loadGapCity, type LoadedGapCity } from '../../../scripts/lib/gapsCli';
 import { areaChain } from '$lib/domain/areaChain';
 import { gapOverview } from '$lib/domain/gapOverview';
+import type { GapOverview } from '$lib/domain/gapOverview';
 import type { ReachRaster } from '$lib/geo/reachRaster';
+import { SETTLEMENT_OBJECT } from '$lib/geo/topology';
+import type { FeatureCollection } from 'geojson';
+import { topology } from 'topojson-server';
+import type { Topology } from 'topojson-specification';
 import { createGapService, gapQueryKey, type GapCityData, type GapReply } from './gapService';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -15,7 +20,7 @@ beforeAll(() => {
 	if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('\n'));
 	loaded = result;
 	const { catalog, values, lernorte } = result.city;
-	cityData = { catalog, values, lernorte, areas: result.areas };
+	cityData = { catalog, values, lernorte, areas: result.areas, settlement: null };
 }, 30_000);
 
 const resultOf = (reply: GapReply | undefined) => {
@@ -42,7 +47,10 @@ describe('createGapService', () => {
 		for (const level of ['stadtteil', 'stadtbezirk'] as const) {
 			const out = service.handle({ kind: 'analyse', id: 7, settings: loaded.city.settings, level });
 			expect(out?.reply.id).toBe(7);
-			expect(resultOf(out?.reply)).toEqual(gapOverview(loaded.analyse(level)));
+			expect(resultOf(out?.reply)).toEqual({
+				...gapOverview(loaded.analyse(level)),
+				childSpread: { method: 'gleichmaessig', fallbackAreas: [] }
+			});
 		}
 	});
 
@@ -115,6 +123,41 @@ describe('createGapService', () => {
 				?.reply
 		) as ReachRaster;
 		for (let i = 0; i < none.data.length; i += 4) expect([0, 3]).toContain(none.data[i]);
+	});
+});
+
+describe('children over settled land', () => {
+	test('a settlement layer weighs the samples; Stadtteile without settled land are named and spread evenly', () => {
+		// Settled land: the Stadtteile of one Bezirk, as polygons of a settlement layer.
+		const bezirk = cityData.catalog.units.stadtbezirk[0]!.key;
+		const members = new Set(
+			cityData.catalog.units.stadtteil.filter((u) => u.parent === bezirk).map((u) => u.key)
+		);
+		const settled = cityData.areas.filter((a) => members.has(a.id));
+		const settlement = topology({
+			[SETTLEMENT_OBJECT]: {
+				type: 'FeatureCollection',
+				features: settled.map((a) => ({ type: 'Feature', properties: {}, geometry: a.geometry }))
+			} as FeatureCollection
+		}) as unknown as Topology;
+		const even = createGapService();
+		even.handle({ kind: 'city', city: cityData });
+		const layered = createGapService();
+		layered.handle({ kind: 'city', city: { ...cityData, settlement } });
+		const ask = (service: ReturnType<typeof createGapService>) =>
+			resultOf(
+				service.handle({ kind: 'analyse', id: 1, settings: loaded.city.settings, level: 'stadtteil' })?.reply
+			) as GapOverview;
+		const a = ask(even);
+		const b = ask(layered);
+		expect(a.childSpread).toEqual({ method: 'gleichmaessig', fallbackAreas: [] });
+		expect(b.childSpread?.method).toBe('siedlungsflaeche');
+		// Every Stadtteil outside the Bezirk has no settled land and falls back to the even spread.
+		expect(new Set(b.childSpread!.fallbackAreas)).toEqual(
+			new Set(cityData.areas.map((x) => x.id).filter((id) => !members.has(id)))
+		);
+		// So the whole analysis is that of the even spread: the layer covers its areas entirely.
+		expect(b.phases).toEqual(a.phases);
 	});
 });
 

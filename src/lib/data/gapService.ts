@@ -10,7 +10,10 @@ import type { GapSettings } from '$lib/domain/bildungskette';
 import { analyseCityGaps, type CityGaps } from '$lib/domain/cityGaps';
 import { gapOverview, type GapOverview } from '$lib/domain/gapOverview';
 import type { Catalog, Level, Lernort, ValuesWire } from '$lib/domain/types';
-import { buildAreaGrid, nearestSiteDistances, type AreaGrid, type GridArea } from '$lib/geo/reachGrid';
+import { cityGrid, type CityGrid } from '$lib/geo/cityGrid';
+import { nearestSiteDistances, type GridArea } from '$lib/geo/reachGrid';
+import { decodeSettlement } from '$lib/geo/topology';
+import type { Topology } from 'topojson-specification';
 import { reachRaster, type ReachRaster, type Rgba } from '$lib/geo/reachRaster';
 
 /** The data of one city, as the page has it. */
@@ -20,6 +23,11 @@ export interface GapCityData {
 	lernorte: Lernort[];
 	/** The Stadtteile, from which the grid of child samples is built. */
 	areas: GridArea[];
+	/**
+	 * The city's settlement layer (`siedlungsflaechen.topo.json`), over which children are
+	 * spread; null: evenly over each area. Decoded here, off the page's thread.
+	 */
+	settlement: Topology | null;
 }
 
 /** What one analysis is about: the settings (thresholds and weights included) and the level. */
@@ -70,14 +78,15 @@ export interface GapService {
  */
 export function createGapService(): GapService {
 	let city: GapCityData | null = null;
-	let grid: AreaGrid | null = null;
+	let grid: CityGrid | null = null;
 	const analyses = new Map<string, CityGaps>();
 
 	const cityOrThrow = () => {
 		if (!city) throw new Error('Förderlücken: keine Daten der Stadt geladen');
 		return city;
 	};
-	const gridOf = (c: GapCityData) => (grid ??= buildAreaGrid(c.areas));
+	const gridOf = (c: GapCityData) =>
+		(grid ??= cityGrid(c.areas, c.settlement && decodeSettlement(c.settlement)));
 	const analysis = (q: GapQuery): CityGaps => {
 		const key = gapQueryKey(q);
 		let gaps = analyses.get(key);
@@ -86,7 +95,7 @@ export function createGapService(): GapService {
 			analyses.delete(key);
 		} else {
 			const c = cityOrThrow();
-			gaps = analyseCityGaps({ ...c, grid: gridOf(c), settings: q.settings, level: q.level });
+			gaps = analyseCityGaps({ ...c, grid: gridOf(c).grid, settings: q.settings, level: q.level });
 		}
 		analyses.set(key, gaps);
 		while (analyses.size > KEPT) analyses.delete(analyses.keys().next().value!);
@@ -98,8 +107,11 @@ export function createGapService(): GapService {
 		transfer: Transferable[];
 	} {
 		switch (msg.kind) {
-			case 'analyse':
-				return { result: gapOverview(analysis(msg)), transfer: [] };
+			case 'analyse': {
+				const overview = gapOverview(analysis(msg));
+				const { method, fallbackAreas } = gridOf(cityOrThrow());
+				return { result: { ...overview, childSpread: { method, fallbackAreas } }, transfer: [] };
+			}
 			case 'chain': {
 				const c = cityOrThrow();
 				const chain = areaChain(analysis(msg), msg.area, c.lernorte, msg.point, {
@@ -111,7 +123,7 @@ export function createGapService(): GapService {
 			}
 			case 'raster': {
 				const c = cityOrThrow();
-				const g = gridOf(c);
+				const g = gridOf(c).grid;
 				const types = new Set(msg.lernortTypes);
 				const formal = c.lernorte.filter((l) => l.category === 'formal' && types.has(l.type));
 				const raster = reachRaster(g, nearestSiteDistances(g, formal), msg.breaks, msg.colors);

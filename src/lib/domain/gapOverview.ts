@@ -1,6 +1,7 @@
 import type { ChainPhase } from './bildungskette';
 import type { CityGaps } from './cityGaps';
 import type { GapAnalysis, GapClass } from './gaps';
+import type { ChildSpread } from '../geo/cityGrid';
 import type { Level } from './types';
 
 /**
@@ -36,6 +37,11 @@ export interface GapOverview {
 	/** Area keys of the level in catalog order. */
 	areas: string[];
 	phases: PhaseGapOverview[];
+	/**
+	 * How the children were spread over the Stadtteile for the reach shares, and the Stadtteile
+	 * without settled land (spread evenly); set by whoever built the grid.
+	 */
+	childSpread?: { method: ChildSpread; fallbackAreas: string[] };
 }
 
 /**

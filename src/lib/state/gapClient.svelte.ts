@@ -37,6 +37,7 @@ export class GapClient {
 	readonly #create: () => GapWorkerLike;
 	#worker: GapWorkerLike | null = null;
 	#city: (() => GapCityData) | null = null;
+	#hasCity = $state(false);
 	#cityPosted = false;
 	#next = 0;
 	// Bookkeeping of the worker protocol, not state: requests are made inside effects, which
@@ -55,14 +56,16 @@ export class GapClient {
 	/** The city's data, read when the worker first needs it. Replacing it starts afresh. */
 	setCity(city: () => GapCityData): void {
 		this.#city = city;
+		this.#hasCity = true;
 		this.#cityPosted = false;
 		this.#requests.clear();
 		this.#done.clear();
 		this.#failed.clear();
 	}
 
+	/** Whether the city's data is set (reactive): requests before it fail. */
 	get hasCity(): boolean {
-		return this.#city !== null;
+		return this.#hasCity;
 	}
 
 	/** The finished overview of a query, or null while it is computed or not asked for (reactive). */
