@@ -7,7 +7,7 @@
  */
 import { areaChain, type ChainPhaseView } from '$lib/domain/areaChain';
 import type { GapSettings } from '$lib/domain/bildungskette';
-import { analyseCityGaps, type CityGaps } from '$lib/domain/cityGaps';
+import { analyseCityGaps, createReachCache, type CityGaps } from '$lib/domain/cityGaps';
 import { gapOverview, type GapOverview } from '$lib/domain/gapOverview';
 import type { Catalog, Level, Lernort, ValuesWire } from '$lib/domain/types';
 import { cityGrid, type CityGrid } from '$lib/geo/cityGrid';
@@ -80,6 +80,8 @@ export function createGapService(): GapService {
 	let city: GapCityData | null = null;
 	let grid: CityGrid | null = null;
 	const analyses = new Map<string, CityGaps>();
+	// Reach of the phases: a what-if of thresholds or weights, or the other level, reuses it.
+	let reachCache = createReachCache();
 
 	const cityOrThrow = () => {
 		if (!city) throw new Error('Förderlücken: keine Daten der Stadt geladen');
@@ -95,7 +97,13 @@ export function createGapService(): GapService {
 			analyses.delete(key);
 		} else {
 			const c = cityOrThrow();
-			gaps = analyseCityGaps({ ...c, grid: gridOf(c).grid, settings: q.settings, level: q.level });
+			gaps = analyseCityGaps({
+				...c,
+				grid: gridOf(c).grid,
+				settings: q.settings,
+				level: q.level,
+				reachCache
+			});
 		}
 		analyses.set(key, gaps);
 		while (analyses.size > KEPT) analyses.delete(analyses.keys().next().value!);
@@ -138,6 +146,7 @@ export function createGapService(): GapService {
 				city = msg.city;
 				grid = null;
 				analyses.clear();
+				reachCache = createReachCache();
 				return null;
 			}
 			try {

@@ -28,6 +28,30 @@ export interface CityGapInput {
 	level: Level;
 	/** Year of the indicators; default: the newest year any need or population indicator has. */
 	year?: number;
+	/**
+	 * Reach shares computed by earlier analyses of the same `grid` and `lernorte` (see
+	 * `ReachCache`); filled as phases are computed.
+	 */
+	reachCache?: ReachCache;
+}
+
+/** Reach shares of one phase per Stadtteil (index of `grid.areaIds`), combined and per category. */
+interface PhaseReach {
+	combined: Float64Array;
+	byCategory: Map<LernortCategory, Float64Array>;
+}
+
+/**
+ * Reach shares kept between analyses. They depend only on where children and sites are, on the
+ * walking distances and the detour factor, so a "what if" of thresholds or weights, or the
+ * other level, reuses them; reach is most of an analysis's time. One cache belongs to one grid
+ * and one list of Lernorte: make a new one when either changes.
+ */
+export type ReachCache = Map<string, PhaseReach>;
+
+/** An empty `ReachCache`. */
+export function createReachCache(): ReachCache {
+	return new Map();
 }
 
 /** Reach per category of Lernort (formal, non-formal, informal) of one area and phase. */
@@ -78,11 +102,7 @@ const valueOf = (cell: Cell | undefined): number | null => (cell?.status === 'ok
  * where playgrounds abound: the 1,500 m of informal sites would otherwise reach nearly every
  * child and hide the short distances of the formal ones.
  */
-function phaseReach(
-	grid: AreaGrid,
-	sites: readonly Lernort[],
-	settings: GapSettings
-): { combined: Float64Array; byCategory: Map<LernortCategory, Float64Array> } {
+function phaseReach(grid: AreaGrid, sites: readonly Lernort[], settings: GapSettings): PhaseReach {
 	const byCategory = new Map<LernortCategory, Float64Array>();
 	for (const category of CATEGORIES) {
 		const own = sites.filter((s) => s.category === category);
@@ -157,7 +177,18 @@ export function analyseCityGaps(input: CityGapInput): CityGaps {
 		if (!model) continue;
 		const types = new Set(model.lernortTypes);
 		const sites = lernorte.filter((l) => types.has(l.type));
-		const reach = phaseReach(grid, sites, settings);
+		// Everything the reach of a phase depends on besides the grid and the Lernorte.
+		const sortedTypes = [...types].sort();
+		const reachKey = JSON.stringify([
+			sortedTypes,
+			sortedTypes.map((t) => settings.reachMetres[t] ?? null),
+			settings.detourFactor
+		]);
+		let reach = input.reachCache?.get(reachKey);
+		if (!reach) {
+			reach = phaseReach(grid, sites, settings);
+			input.reachCache?.set(reachKey, reach);
+		}
 		const childCells = children(model, 'stadtteil');
 
 		// Support inputs per Stadtteil.
