@@ -28,6 +28,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_PATH, launchBrowser, MAP_SELECTOR, newPage, waitForMapIdle } from '../src/e2e/browser';
 import { BUILD_DIR, startAppPreview, startPreview, type StaticServer } from '../src/e2e/server';
+import { benchGapsBrowser } from './bench/gapsBrowserBench';
 import { benchGapsScale, type GapsScaleBench } from './bench/gapsScaleBench';
 import { benchGapsStuttgart } from './bench/gapsStuttgartBench';
 import { benchImport, type ImportBench } from './bench/importBench';
@@ -393,73 +394,6 @@ async function glRenderer(browser: Browser, baseURL: string): Promise<string> {
 	}
 }
 
-/**
- * Opening the Förderlücken mode on the dashboard, several times on fresh pages: the time from
- * the click until the map is idle with the gap classes, and the longest task on the main
- * thread in between (the analysis runs in the page; a task over 50 ms is a visible jank).
- */
-async function measureGapsMode(
-	browser: Browser,
-	baseURL: string
-): Promise<{ runs: number[]; longestTask: number[] }> {
-	const runs: number[] = [];
-	const longestTask: number[] = [];
-	for (let i = 0; i < RUNS; i++) {
-		const { page, close } = await newPage(browser, { baseURL });
-		try {
-			await page.goto(`${baseURL}/`);
-			await waitForMapIdle(page, { timeout: 60_000, settle: 1000 });
-			// The analysis needs the Lernorte: wait until their count is shown.
-			await page.waitForFunction(
-				() =>
-					/\(\d+\)/.test(document.querySelector('input[name="lernorte"]')?.parentElement?.textContent ?? ''),
-				undefined,
-				{ timeout: 60_000 }
-			);
-			const result = await page.evaluate(
-				(selector) =>
-					new Promise<{ ms: number; longest: number }>((resolvePromise, reject) => {
-						const el = document.querySelector<HTMLElement>(selector);
-						const radio = document.querySelector<HTMLInputElement>('input[name="modus"][value="gaps"]');
-						if (!el || !radio) return reject(new Error('map or mode switch not found'));
-						let longest = 0;
-						const tasks = new PerformanceObserver((list) => {
-							for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
-						});
-						tasks.observe({ type: 'longtask' });
-						const before = el.dataset.idleCount;
-						const observer = new MutationObserver(() => {
-							if (el.dataset.idleCount === before) return;
-							const title = document.querySelector('[data-testid="legend-title"]')?.textContent ?? '';
-							if (!title.startsWith('Förderlücken')) return;
-							const elapsed = performance.now() - start;
-							observer.disconnect();
-							clearTimeout(timer);
-							// Let the long-task observer deliver what is still queued.
-							setTimeout(() => {
-								tasks.disconnect();
-								resolvePromise({ ms: elapsed, longest });
-							}, 50);
-						});
-						const timer = setTimeout(
-							() => reject(new Error('no idle within 15 s after opening the gaps mode')),
-							15_000
-						);
-						observer.observe(el, { attributes: true, attributeFilter: ['data-idle-count'] });
-						const start = performance.now();
-						radio.click();
-					}),
-				MAP_SELECTOR
-			);
-			runs.push(result.ms);
-			longestTask.push(result.longest);
-		} finally {
-			await close();
-		}
-	}
-	return { runs, longestTask };
-}
-
 async function measurePage(
 	browser: Browser,
 	server: StaticServer,
@@ -650,7 +584,11 @@ async function main(): Promise<void> {
 		// bare page, so that is where the target applies. Its Lernorte (deck.gl) are drawn after
 		// the areas; the settled idle includes them and is reported beside it.
 		console.log(`Measuring the Förderlücken mode on the dashboard (${RUNS} runs) …`);
-		const gapsMode = appServer ? await measureGapsMode(browser, appServer.baseURL) : undefined;
+		const gapsMode = appServer ? await benchGapsBrowser(browser, appServer.baseURL, RUNS) : undefined;
+		const openOwn = gapsMode && median(gapsMode.openTasks.map((t) => t.ownMs));
+		const openRaw = gapsMode && median(gapsMode.openTasks.map((t) => t.rawMs));
+		const switchOwn = gapsMode && median(gapsMode.switchTasks.map((t) => t.ownMs));
+		const switchRaw = gapsMode && median(gapsMode.switchTasks.map((t) => t.rawMs));
 
 		const idleRatio = dashboard ? dashboard.idle.median / bare.idle.median : undefined;
 		const settledIdleRatio = dashboard ? dashboard.idleSettled.median / bare.idleSettled.median : undefined;
@@ -672,16 +610,22 @@ async function main(): Promise<void> {
 				pass: idleRatio === undefined ? null : idleRatio <= TARGETS.idleRatio
 			},
 			{
-				name: 'Förderlücken mode opened to idle (Stuttgart, in the browser)',
-				value: gapsMode ? ms(median(gapsMode.runs)) : 'skipped',
-				target: `<= ${TARGETS.gapsBrowserMs} ms`,
-				pass: gapsMode ? median(gapsMode.runs) <= TARGETS.gapsBrowserMs : null
+				name: 'Förderlücken analysis of Stuttgart in the browser (worker, a what-if on a loaded page)',
+				value: gapsMode ? ms(median(gapsMode.whatIfMs)) : 'skipped',
+				target: `<= ${TARGETS.gapsStuttgartMs} ms`,
+				pass: gapsMode ? median(gapsMode.whatIfMs) <= TARGETS.gapsStuttgartMs : null
 			},
 			{
-				name: 'Longest main-thread task while opening it',
-				value: gapsMode ? ms(median(gapsMode.longestTask)) : 'skipped',
+				name: 'Förderlücken mode opened to idle (Stuttgart, in the browser)',
+				value: gapsMode ? ms(median(gapsMode.openMs)) : 'skipped',
+				target: `<= ${TARGETS.gapsBrowserMs} ms`,
+				pass: gapsMode ? median(gapsMode.openMs) <= TARGETS.gapsBrowserMs : null
+			},
+			{
+				name: 'Longest main-thread task while opening it, own work (without the wait for the compositor)',
+				value: openOwn === undefined ? 'skipped' : ms(openOwn),
 				target: `<= ${TARGETS.longTaskMs} ms`,
-				pass: gapsMode ? median(gapsMode.longestTask) <= TARGETS.longTaskMs : null
+				pass: openOwn === undefined ? null : openOwn <= TARGETS.longTaskMs
 			},
 			{
 				name: 'Indicator switch to idle, dashboard',
@@ -734,11 +678,22 @@ async function main(): Promise<void> {
 				[`Indicator switch -> idle, median of ${RUNS}`, ...columns((r) => ms(r.indicatorSwitch.median))]
 			])
 		);
-		if (gapsMode)
+		if (gapsMode) {
 			console.log(
-				`Förderlücken mode opened -> idle: median ${ms(median(gapsMode.runs))}, longest main-thread task ` +
-					`median ${ms(median(gapsMode.longestTask))} (max ${ms(Math.max(...gapsMode.longestTask))})`
+				`Förderlücken mode opened -> idle: median ${ms(median(gapsMode.openMs))}; matrix complete after ` +
+					`${ms(median(gapsMode.matrixMs))}; worker busy on a cold page (data, grid, first analysis) ` +
+					`${ms(median(gapsMode.workerMs))}, for a what-if ${ms(median(gapsMode.whatIfMs))}`
 			);
+			console.log(
+				`Longest main-thread task, own work / with the wait for the compositor (medians): opening the mode ` +
+					`${ms(openOwn!)} / ${ms(openRaw!)}; indicator switch (baseline) ${ms(switchOwn!)} / ${ms(switchRaw!)}`
+			);
+			if (software)
+				console.log(
+					'On software GL the compositor wait is the rasterisation of the map canvas; a plain repaint ' +
+						'(the indicator switch) shows it too.'
+				);
+		}
 		for (const report of [dashboard, bare]) {
 			if (report?.bytes.worker.note)
 				console.log(`Note: ${report === bare ? 'bare' : 'dashboard'} ${report.bytes.worker.note}.`);

@@ -235,6 +235,9 @@ describe('Förderlücken', () => {
 			await waitForMapIdle(page);
 			await complete();
 			const before = await classes();
+			// The weights are folded away until asked for.
+			expect(await page.locator('select[name^="gewicht-"]').count()).toBe(0);
+			await page.locator('.weights-box summary').click();
 			const select = page.locator('select[name^="gewicht-"]').first();
 			const indicator = (await select.getAttribute('name'))!.slice('gewicht-'.length);
 			expect(catalog.indicators.some((m) => m.id === indicator)).toBe(true);

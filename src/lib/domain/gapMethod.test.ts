@@ -26,6 +26,7 @@ describe('methodText', () => {
 			'verteilung',
 			'fusswege',
 			'luecke',
+			'was-waere-wenn',
 			'stadtbezirke',
 			'grenzen',
 			'quellen'

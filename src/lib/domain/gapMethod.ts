@@ -248,6 +248,21 @@ export function methodText(
 			items: GAP_CLASS_ORDER.map((c) => `${GAP_CLASSES[c].label}: ${GAP_CLASSES[c].description}`)
 		},
 		{
+			id: 'was-waere-wenn',
+			title: 'Was wäre, wenn …',
+			paragraphs: [
+				'In einer Bildungswerkstatt lassen sich auf der Karte die beiden Schwellen und die Gewichte ändern: das Gewicht jedes Bedarfsindikators (es gilt in jeder Phase mit diesem Indikator) und die Gewichte von Erreichbarkeit, Plätzen und Angebotsquoten. Ein Gewicht 0 nimmt einem Indikator jeden Einfluss.',
+				'Die Änderungen stehen im Link und gelten nur für diese Ansicht; die Legende nennt geänderte Gewichte. Werte, die eine Phase ohne jedes Bedarfsgewicht oder die Unterstützung ohne jedes Gewicht ließen, werden nicht übernommen. Diese Seite beschreibt die Voreinstellungen der Stadt.'
+			],
+			formulas: [],
+			items: [
+				'bedarf: Bedarfsschwelle von −3 bis 3, z. B. bedarf=0.5',
+				'versorgung: Unterstützungsschwelle in Prozent oder stadt, z. B. versorgung=80',
+				'gewichte: Bedarfsgewichte als Indikator:Gewicht, durch Kommas getrennt, z. B. gewichte=kinder_sgb2:2,alleinerziehende:0',
+				'unterstuetzung: Gewichte der Unterstützung, z. B. unterstuetzung=erreichbarkeit:2,plaetze:1,angebote:0'
+			]
+		},
+		{
 			id: 'stadtbezirke',
 			title: 'Stadtbezirke',
 			paragraphs: [
