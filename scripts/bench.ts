@@ -176,9 +176,10 @@ function emptyBytes(): Bytes {
 
 /**
  * Loads `path` once, waits for idle, and sums raw and gzip bytes (of the files on disk under
- * `dir`) of everything the page and its workers requested, by kind. MapLibre's worker script
- * counts apart from main-thread JS; when MapLibre starts its worker from a blob: URL, the
- * worker code is part of the main bundle and is counted there.
+ * `dir`) of everything the page and its workers requested, by kind. Worker scripts (MapLibre's,
+ * and the Förderlücken analysis once it has started) count apart from main-thread JS; when
+ * MapLibre starts its worker from a blob: URL, the worker code is part of the main bundle and
+ * is counted there.
  */
 async function measureBytes(
 	browser: Browser,
@@ -666,7 +667,7 @@ async function main(): Promise<void> {
 				['', 'Dashboard', 'Bare MapLibre'],
 				bytesRow('JS main thread, gzip (files)', (b) => b.mainJs),
 				bytesRow('  of which loaded after the areas are drawn', (b) => b.mainJsAfterIdle),
-				bytesRow('JS MapLibre worker, gzip (files)', (b) => b.worker),
+				bytesRow('JS of workers (MapLibre, Förderlücken), gzip (files)', (b) => b.worker),
 				bytesRow('CSS, gzip (files)', (b) => b.css),
 				bytesRow('Data, gzip (files)', (b) => b.data),
 				['Data, raw', ...columns((r) => kb(r.bytes.data.raw))],

@@ -334,6 +334,11 @@ describe('Förderlücken', () => {
 					await expect.poll(() => note.textContent(), SOON).toContain('über die Siedlungsflächen');
 					expect(await note.textContent()).toContain('Testflächen, 2025');
 					expect(await note.textContent()).toContain(`${others} Stadtteile ohne Siedlungsfläche`);
+					// The reachability surface is drawn where children live, and says so.
+					await page.locator('input[name="erreichbarkeit"]').check();
+					await expect
+						.poll(() => page.locator('.reach-title').textContent(), SOON)
+						.toContain('auf Siedlungsflächen');
 					expect(problems).toEqual([]);
 				}
 				expect(await legendTotal(page)).toBe(catalog.units.stadtteil.length);

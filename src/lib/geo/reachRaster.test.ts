@@ -54,6 +54,20 @@ describe('reachRaster', () => {
 		expect(tr[0]).toBeGreaterThan(tl[0]);
 	});
 
+	test('cells where nobody lives (weight 0) stay transparent; the frame stays that of the grid', () => {
+		const grid = buildAreaGrid(rect(), { cellMetres: 100 });
+		const distances = nearestSiteDistances(grid, [{ lon: 9.18, lat: 48.7827 }]);
+		const all = reachRaster(grid, distances, [300, 800], COLORS);
+		// Settled land: the western half of the samples.
+		const weights = new Float32Array(grid.size).map((_, i) => (grid.x[i]! < 0 ? 1 : 0));
+		const settled = reachRaster({ ...grid, weights }, distances, [300, 800], COLORS);
+		expect(settled.corners).toEqual(all.corners);
+		const opaque = (data: Uint8ClampedArray) => data.filter((_, k) => k % 4 === 3 && data[k]! > 0).length;
+		expect(opaque(settled.data)).toBe(weights.filter((w) => w > 0).length);
+		expect(opaque(settled.data)).toBeLessThan(opaque(all.data));
+		expect(opaque(settled.data)).toBeGreaterThan(0);
+	});
+
 	test('checks its inputs', () => {
 		const grid = buildAreaGrid(rect(), { cellMetres: 100 });
 		expect(() => reachRaster(grid, new Float32Array(1), [300], COLORS.slice(0, 2))).toThrow();

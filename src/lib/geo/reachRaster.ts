@@ -14,7 +14,9 @@ export interface ReachRaster {
 /**
  * The distances of the grid's cells as an image for the map, one pixel per cell, coloured by
  * class: a distance below `breaks[i]` gets `colors[i]`, beyond the last break the last colour.
- * Samples that stand in for a whole small area (no cell centre) are left out.
+ * Samples that stand in for a whole small area (no cell centre) are left out, and so are cells
+ * where nobody is counted (weight 0 of a settlement layer): the surface shows distances where
+ * children live.
  * `reachRaster(grid, nearestSiteDistances(grid, kitas), [250, 500, 1000], colors)` -> { width, height, data, corners }
  */
 export function reachRaster(
@@ -46,7 +48,7 @@ export function reachRaster(
 	const height = Math.round((maxY - minY) / cell) + 1;
 	const data = new Uint8ClampedArray(width * height * 4);
 	for (let i = 0; i < grid.size; i++) {
-		if (grid.interior[i]) continue;
+		if (grid.interior[i] || grid.weights?.[i] === 0) continue;
 		const col = Math.round((grid.x[i]! - minX) / cell);
 		const row = height - 1 - Math.round((grid.y[i]! - minY) / cell);
 		const d = distances[i]!;
