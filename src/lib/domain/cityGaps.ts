@@ -30,7 +30,8 @@ export interface CityGapInput {
 	year?: number;
 	/**
 	 * Reach shares computed by earlier analyses of the same `grid` and `lernorte` (see
-	 * `ReachCache`); filled as phases are computed.
+	 * `ReachCache`); filled as they are computed. Without one, an analysis still computes each
+	 * distinct set of sites only once.
 	 */
 	reachCache?: ReachCache;
 }
@@ -42,12 +43,14 @@ interface PhaseReach {
 }
 
 /**
- * Reach shares kept between analyses. They depend only on where children and sites are, on the
- * walking distances and the detour factor, so a "what if" of thresholds or weights, or the
- * other level, reuses them; reach is most of an analysis's time. One cache belongs to one grid
- * and one list of Lernorte: make a new one when either changes.
+ * Reach shares per Stadtteil of a set of sites (the Lernorte of some types of one category),
+ * kept under a key of those types, their walking distances and the detour factor. Reach depends
+ * on nothing else besides where children and sites are, so a "what if" of thresholds or
+ * weights, the other level, and phases that share a set of sites (the sports clubs of Primar
+ * and Sekundarstufe I) reuse it; reach is most of an analysis's time. One cache belongs to one
+ * grid and one list of Lernorte: make a new one when either changes.
  */
-export type ReachCache = Map<string, PhaseReach>;
+export type ReachCache = Map<string, Float64Array>;
 
 /** An empty `ReachCache`. */
 export function createReachCache(): ReachCache {
@@ -102,16 +105,32 @@ const valueOf = (cell: Cell | undefined): number | null => (cell?.status === 'ok
  * where playgrounds abound: the 1,500 m of informal sites would otherwise reach nearly every
  * child and hide the short distances of the formal ones.
  */
-function phaseReach(grid: AreaGrid, sites: readonly Lernort[], settings: GapSettings): PhaseReach {
+function phaseReach(
+	grid: AreaGrid,
+	sites: readonly Lernort[],
+	settings: GapSettings,
+	cache: ReachCache
+): PhaseReach {
 	const byCategory = new Map<LernortCategory, Float64Array>();
 	for (const category of CATEGORIES) {
 		const own = sites.filter((s) => s.category === category);
 		if (own.length === 0) continue;
-		const { share } = reachShares(
-			grid,
-			own.map((s) => ({ lon: s.lon, lat: s.lat, reachMetres: walkingMetres(settings, s.type) })),
+		// The types present decide which sites these are; with their distances, the reach.
+		const types = [...new Set(own.map((s) => s.type))].sort();
+		const key = JSON.stringify([
+			category,
+			types.map((t) => [t, walkingMetres(settings, t)]),
 			settings.detourFactor
-		);
+		]);
+		let share = cache.get(key);
+		if (!share) {
+			share = reachShares(
+				grid,
+				own.map((s) => ({ lon: s.lon, lat: s.lat, reachMetres: walkingMetres(settings, s.type) })),
+				settings.detourFactor
+			).share;
+			cache.set(key, share);
+		}
 		byCategory.set(category, share);
 	}
 	const combined = new Float64Array(grid.areaIds.length).fill(Number.NaN);
@@ -136,6 +155,7 @@ function phaseReach(grid: AreaGrid, sites: readonly Lernort[], settings: GapSett
  */
 export function analyseCityGaps(input: CityGapInput): CityGaps {
 	const { catalog, values, lernorte, grid, settings, level } = input;
+	const reachCache = input.reachCache ?? createReachCache();
 	const year = input.year ?? defaultGapYear(catalog, settings);
 	const meta = new Map(catalog.indicators.map((m) => [m.id, m]));
 	const stadtteile = catalog.units.stadtteil.map((u) => u.key);
@@ -177,18 +197,7 @@ export function analyseCityGaps(input: CityGapInput): CityGaps {
 		if (!model) continue;
 		const types = new Set(model.lernortTypes);
 		const sites = lernorte.filter((l) => types.has(l.type));
-		// Everything the reach of a phase depends on besides the grid and the Lernorte.
-		const sortedTypes = [...types].sort();
-		const reachKey = JSON.stringify([
-			sortedTypes,
-			sortedTypes.map((t) => settings.reachMetres[t] ?? null),
-			settings.detourFactor
-		]);
-		let reach = input.reachCache?.get(reachKey);
-		if (!reach) {
-			reach = phaseReach(grid, sites, settings);
-			input.reachCache?.set(reachKey, reach);
-		}
+		const reach = phaseReach(grid, sites, settings, reachCache);
 		const childCells = children(model, 'stadtteil');
 
 		// Support inputs per Stadtteil.
