@@ -26,7 +26,7 @@ interface TraceEvent {
 	tid: number;
 	ts: number;
 	dur?: number;
-	args?: { name?: string };
+	args?: { name?: string; data?: { url?: string } };
 }
 
 export interface TaskStats {
@@ -102,12 +102,20 @@ export function longestTasks(events: readonly TraceEvent[]): TaskStats {
 	return { ownMs, rawMs };
 }
 
-/** Time the worker threads spent handling messages (ms). */
+/**
+ * Time the Förderlücken worker spent handling messages (ms): the worker thread that runs code
+ * of the gapWorker script (MapLibre's worker, tiling at the same time, is another thread).
+ */
 export function workerBusy(events: readonly TraceEvent[]): number {
 	const workers = threads(events, 'DedicatedWorker thread');
+	const gapThreads = new Set<string>();
+	for (const e of events) {
+		const thread = `${e.pid}:${e.tid}`;
+		if (workers.has(thread) && e.args?.data?.url?.includes('gapWorker')) gapThreads.add(thread);
+	}
 	let us = 0;
 	for (const e of events)
-		if (complete(e) && e.name === 'HandlePostMessage' && workers.has(`${e.pid}:${e.tid}`)) us += e.dur;
+		if (complete(e) && e.name === 'HandlePostMessage' && gapThreads.has(`${e.pid}:${e.tid}`)) us += e.dur;
 	return us / 1000;
 }
 

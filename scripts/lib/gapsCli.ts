@@ -7,9 +7,10 @@ import type { GapSettings } from '../../src/lib/domain/bildungskette';
 import type { Catalog, Level, Lernort, ValuesWire } from '../../src/lib/domain/types';
 import type { ValidationIssue } from '../../src/lib/domain/validateSources';
 import { cityGrid, type ChildSpread } from '../../src/lib/geo/cityGrid';
+import { settlementTopology } from '../../src/lib/geo/settlementTopology';
 import type { GridArea } from '../../src/lib/geo/reachGrid';
 import type { SettlementFeature } from '../../src/lib/geo/settlementWeights';
-import { decodeAreas } from '../../src/lib/geo/topology';
+import { decodeAreas, decodeSettlement } from '../../src/lib/geo/topology';
 import { computeOutputs, readCity } from './build';
 import { displayPath, SOURCE_FILES } from './sources';
 
@@ -54,7 +55,11 @@ export function loadGapCity(
 	});
 	if (!settings) return { ok: false, issues: settingsIssues };
 	const areas: GridArea[] = decodeAreas(out.topology, 'stadtteil').map((f) => ({ ...f, id: String(f.id) }));
-	const settlement = inputs.settlement?.features ?? null;
+	// The layer as the page gets it (quantised, see settlementTopology), so both count the same
+	// samples as settled.
+	const settlement = inputs.settlement
+		? decodeSettlement(settlementTopology(inputs.settlement.features))
+		: null;
 	const { grid, method, fallbackAreas } = cityGrid(areas, settlement);
 	const city: GapCity = {
 		catalog: out.catalog,

@@ -332,7 +332,7 @@ describe('Förderlücken', () => {
 				} else {
 					const note = page.locator('[data-testid="child-spread"]');
 					await expect.poll(() => note.textContent(), SOON).toContain('über die Siedlungsflächen');
-					expect(await note.textContent()).toContain('Testflächen, 2025');
+					expect(await note.textContent()).toContain('Testflächen, Stand 2025');
 					expect(await note.textContent()).toContain(`${others} Stadtteile ohne Siedlungsfläche`);
 					// The reachability surface is drawn where children live, and says so.
 					await page.locator('input[name="erreichbarkeit"]').check();

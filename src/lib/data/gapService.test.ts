@@ -5,8 +5,12 @@ import { areaChain } from '$lib/domain/areaChain';
 import { gapOverview } from '$lib/domain/gapOverview';
 import type { GapOverview } from '$lib/domain/gapOverview';
 import type { ReachRaster } from '$lib/geo/reachRaster';
-import { SETTLEMENT_OBJECT } from '$lib/geo/topology';
-import type { FeatureCollection } from 'geojson';
+import { decodeSettlement, SETTLEMENT_OBJECT } from '$lib/geo/topology';
+import { bbox, bboxPolygon } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { analyseCityGaps } from '$lib/domain/cityGaps';
+import { applyWhatIf, NO_WHAT_IF } from '$lib/domain/whatIf';
+import { cityGrid } from '$lib/geo/cityGrid';
 import { topology } from 'topojson-server';
 import type { Topology } from 'topojson-specification';
 import { createGapService, gapQueryKey, type GapCityData, type GapReply } from './gapService';
@@ -22,6 +26,11 @@ beforeAll(() => {
 	const { catalog, values, lernorte } = result.city;
 	cityData = { catalog, values, lernorte, areas: result.areas, settlement: null };
 }, 30_000);
+
+const bboxArea = (f: Feature) => {
+	const [w, s, e, n] = bbox(f);
+	return (e - w) * (n - s);
+};
 
 const resultOf = (reply: GapReply | undefined) => {
 	if (!reply || 'error' in reply) throw new Error(`expected a result, got ${JSON.stringify(reply)}`);
@@ -127,41 +136,81 @@ describe('createGapService', () => {
 });
 
 describe('children over settled land', () => {
-	test('a settlement layer weighs the samples; Stadtteile without settled land are named and spread evenly', () => {
-		// Settled land: the Stadtteile of one Bezirk, as polygons of a settlement layer.
+	const settings = () => loaded.city.settings;
+	const layerOf = (features: Array<{ geometry: Polygon | MultiPolygon }>) =>
+		topology({
+			[SETTLEMENT_OBJECT]: {
+				type: 'FeatureCollection',
+				features: features.map((f) => ({ type: 'Feature', properties: {}, geometry: f.geometry }))
+			} as FeatureCollection
+		}) as unknown as Topology;
+	const ask = (city: GapCityData) => {
+		const service = createGapService();
+		service.handle({ kind: 'city', city });
+		return resultOf(
+			service.handle({ kind: 'analyse', id: 1, settings: settings(), level: 'stadtteil' })?.reply
+		) as GapOverview;
+	};
+
+	test('the worker analyses the grid weighted by the layer: half of a Stadtteil settled changes its support', () => {
+		// Settled land: the western half of the largest Stadtteil; every other Stadtteil falls back.
+		const largest = [...cityData.areas].sort((a, b) => bboxArea(b) - bboxArea(a))[0]!;
+		const [w, s, e, n] = bbox(largest);
+		const west = bboxPolygon([w, s, (w + e) / 2, n]).geometry;
+		const settlement = layerOf([{ geometry: west }]);
+		const weighted = cityGrid(cityData.areas, decodeSettlement(settlement));
+		expect(weighted.fallbackAreas).not.toContain(largest.id);
+
+		const overview = ask({ ...cityData, settlement });
+		expect(overview.childSpread).toEqual({
+			method: 'siedlungsflaeche',
+			fallbackAreas: weighted.fallbackAreas
+		});
+		const expected = gapOverview(
+			analyseCityGaps({ ...loaded.city, grid: weighted.grid, level: 'stadtteil' })
+		);
+		expect(overview.phases).toEqual(expected.phases);
+		// The layer matters: some phase's support of that Stadtteil differs from the even spread.
+		const even = ask(cityData);
+		const support = (o: GapOverview) => o.phases.map((p) => p.areas.get(largest.id)!.support.level);
+		expect(support(overview)).not.toEqual(support(even));
+	});
+
+	test('a layer of whole Stadtteile names every other Stadtteil as falling back to the even spread', () => {
 		const bezirk = cityData.catalog.units.stadtbezirk[0]!.key;
 		const members = new Set(
 			cityData.catalog.units.stadtteil.filter((u) => u.parent === bezirk).map((u) => u.key)
 		);
-		const settled = cityData.areas.filter((a) => members.has(a.id));
-		const settlement = topology({
-			[SETTLEMENT_OBJECT]: {
-				type: 'FeatureCollection',
-				features: settled.map((a) => ({ type: 'Feature', properties: {}, geometry: a.geometry }))
-			} as FeatureCollection
-		}) as unknown as Topology;
-		const even = createGapService();
-		even.handle({ kind: 'city', city: cityData });
-		const layered = createGapService();
-		layered.handle({ kind: 'city', city: { ...cityData, settlement } });
-		const ask = (service: ReturnType<typeof createGapService>) =>
-			resultOf(
-				service.handle({ kind: 'analyse', id: 1, settings: loaded.city.settings, level: 'stadtteil' })?.reply
-			) as GapOverview;
-		const a = ask(even);
-		const b = ask(layered);
-		expect(a.childSpread).toEqual({ method: 'gleichmaessig', fallbackAreas: [] });
-		expect(b.childSpread?.method).toBe('siedlungsflaeche');
-		// Every Stadtteil outside the Bezirk has no settled land and falls back to the even spread.
-		expect(new Set(b.childSpread!.fallbackAreas)).toEqual(
+		const settlement = layerOf(cityData.areas.filter((a) => members.has(a.id)));
+		const overview = ask({ ...cityData, settlement });
+		expect(new Set(overview.childSpread!.fallbackAreas)).toEqual(
 			new Set(cityData.areas.map((x) => x.id).filter((id) => !members.has(id)))
 		);
-		// So the whole analysis is that of the even spread: the layer covers its areas entirely.
-		expect(b.phases).toEqual(a.phases);
+		expect(ask(cityData).childSpread).toEqual({ method: 'gleichmaessig', fallbackAreas: [] });
 	});
 });
 
 describe('gapQueryKey', () => {
+	test('equal what-ifs give equal keys, whichever order the link named them in', () => {
+		const base = loaded.city.settings;
+		const one = applyWhatIf(base, {
+			...NO_WHAT_IF,
+			needWeights: { kinder_sgb2: 2, alleinerziehende: 0 },
+			supportWeights: { reach: 2 }
+		}).settings;
+		const two = applyWhatIf(base, {
+			...NO_WHAT_IF,
+			supportWeights: { reach: 2 },
+			needWeights: { alleinerziehende: 0, kinder_sgb2: 2 }
+		}).settings;
+		expect(gapQueryKey({ settings: one, level: 'stadtteil' })).toBe(
+			gapQueryKey({ settings: two, level: 'stadtteil' })
+		);
+		expect(gapQueryKey({ settings: one, level: 'stadtteil' })).not.toBe(
+			gapQueryKey({ settings: base, level: 'stadtteil' })
+		);
+	});
+
 	test('is equal for equal queries and differs by level and settings', () => {
 		const settings = { a: 1 } as never;
 		expect(gapQueryKey({ settings, level: 'stadtteil' })).toBe(

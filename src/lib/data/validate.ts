@@ -50,7 +50,7 @@ export function validateCatalog(data: unknown): string[] {
 			!Number.isInteger(s.polygons) ||
 			(s.year !== undefined && !Number.isInteger(s.year))
 		)
-			problems.push('„settlement“ braucht attribution, polygons und höchstens ein ganzzahliges year');
+			problems.push('„settlement“ braucht attribution, polygons und optional ein ganzzahliges year');
 	}
 	return problems;
 }

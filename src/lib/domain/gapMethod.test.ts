@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultGapSettings, type GapSettings } from './bildungskette';
-import { methodText, type MethodSection } from './gapMethod';
+import { childSpreadNote, methodText, type MethodSection } from './gapMethod';
 import { GAP_CLASSES } from './gaps';
 import { LERNORT_TYPES } from './lernortTypes';
 import type { IndicatorMeta } from './types';
@@ -144,5 +144,28 @@ describe('methodText', () => {
 		const before = structuredClone(DEFAULTS);
 		methodText(DEFAULTS, STUTTGART, LERNORT_TYPES);
 		expect(DEFAULTS).toEqual(before);
+	});
+});
+
+describe('childSpreadNote', () => {
+	const layer = { attribution: 'ALKIS', year: 2024, polygons: 9 };
+	it('names the method, the source with its year and the Stadtteile that fall back', () => {
+		expect(childSpreadNote({ method: 'siedlungsflaeche', fallbackAreas: ['113'] }, layer)).toBe(
+			'Erreichbarkeit: Kinder über die Siedlungsflächen verteilt (ALKIS, Stand 2024); 1 Stadtteil ohne Siedlungsfläche: dort gleichmäßig über die Fläche.'
+		);
+		expect(
+			childSpreadNote({ method: 'siedlungsflaeche', fallbackAreas: [] }, { attribution: 'Amt', polygons: 1 })
+		).toBe('Erreichbarkeit: Kinder über die Siedlungsflächen verteilt (Amt).');
+		expect(
+			childSpreadNote(
+				{ method: 'siedlungsflaeche', fallbackAreas: Array.from({ length: 1200 }, String) },
+				layer
+			)
+		).toContain('; 1.200 Stadtteile ohne Siedlungsfläche');
+	});
+
+	it('says nothing for the even spread or before an analysis', () => {
+		expect(childSpreadNote({ method: 'gleichmaessig', fallbackAreas: [] }, layer)).toBeNull();
+		expect(childSpreadNote(undefined, layer)).toBeNull();
 	});
 });

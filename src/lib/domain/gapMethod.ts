@@ -37,10 +37,31 @@ export const CHILD_SPREAD_LABELS: Readonly<Record<ChildSpread, string>> = {
 };
 
 /** `settlementSource({ attribution: 'ALKIS', year: 2024, polygons: 9 })` -> "ALKIS, Stand 2024". */
-function settlementSource(settlement: SettlementMeta): string {
+export function settlementSource(settlement: SettlementMeta): string {
 	return settlement.year === undefined
 		? settlement.attribution
 		: `${settlement.attribution}, Stand ${settlement.year}`;
+}
+
+/**
+ * The sentence beside the Förderlücken map when children are spread over settled land; null
+ * for the even spread (the default, explained on the method page).
+ * `childSpreadNote({ method: 'siedlungsflaeche', fallbackAreas: ['113'] }, { attribution: 'ALKIS', year: 2024, polygons: 9 })`
+ * -> 'Erreichbarkeit: Kinder über die Siedlungsflächen verteilt (ALKIS, Stand 2024); 1 Stadtteil
+ *    ohne Siedlungsfläche: dort gleichmäßig über die Fläche.'
+ */
+export function childSpreadNote(
+	spread: { method: ChildSpread; fallbackAreas: readonly string[] } | undefined,
+	settlement: SettlementMeta | undefined
+): string | null {
+	if (spread?.method !== 'siedlungsflaeche') return null;
+	const source = settlement ? ` (${settlementSource(settlement)})` : '';
+	const n = spread.fallbackAreas.length;
+	const fallback =
+		n === 0
+			? ''
+			: `; ${formatCount(n)} ${n === 1 ? 'Stadtteil' : 'Stadtteile'} ohne Siedlungsfläche: dort ${CHILD_SPREAD_LABELS.gleichmaessig}`;
+	return `Erreichbarkeit: Kinder ${CHILD_SPREAD_LABELS.siedlungsflaeche} verteilt${source}${fallback}.`;
 }
 
 const COMPONENT_LABELS: Readonly<Record<keyof SupportWeights, string>> = {

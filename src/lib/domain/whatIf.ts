@@ -6,6 +6,7 @@ import {
 	type SupportWeights
 } from './bildungskette';
 import { formatNumber } from './format';
+import { byCodeUnits, quoteInput as quote } from './quoteText';
 import { phaseLabel } from './phases';
 import type { IndicatorMeta } from './types';
 
@@ -357,20 +358,9 @@ function needIndicatorIds(settings: GapSettings): Set<string> {
 	return new Set(settings.phases.flatMap((p) => p.need.map((n) => n.indicator)));
 }
 
-function byCodeUnits(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** "‚a‘, ‚b‘, ‚c‘ …" for at most three items. */
 function listText(items: readonly string[]): string {
 	return items.slice(0, 3).join(', ') + (items.length > 3 ? ' …' : '');
-}
-
-/** A user-supplied id in German quotes, control characters removed, at most 40 characters. */
-function quote(raw: string): string {
-	const clean = [...raw].filter((ch) => ch.codePointAt(0)! >= 0x20).join('');
-	const chars = [...clean];
-	return `‚${chars.length > 40 ? chars.slice(0, 39).join('') + '…' : clean}‘`;
 }
 
 /** A number for a message in German notation; anything else as text. */

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { GapSettings } from '$lib/domain/bildungskette';
 import type { GapOverview } from '$lib/domain/gapOverview';
 import type { GapCityData, GapReply, GapRequest } from '$lib/data/gapService';
-import { GapClient, type GapWorkerLike } from './gapClient.svelte';
+import { GapClient, SupersededError, type GapWorkerLike } from './gapClient.svelte';
 
 const CITY = { catalog: {}, values: {}, lernorte: [], areas: [] } as unknown as GapCityData;
 const settings = (need: number) => ({ thresholds: { need, support: 'city' } }) as unknown as GapSettings;
@@ -52,10 +52,85 @@ describe('GapClient', () => {
 		const { client, workers, reads } = setup();
 		expect(workers).toHaveLength(0);
 		void client.request({ settings: settings(0), level: 'stadtteil' });
-		void client.request({ settings: settings(1), level: 'stadtteil' });
+		void client.chain({ settings: settings(0), level: 'stadtteil' }, '1', [9, 48]);
 		expect(workers).toHaveLength(1);
-		expect(workers[0]!.sent.map((m) => m.kind)).toEqual(['city', 'analyse', 'analyse']);
+		expect(workers[0]!.sent.map((m) => m.kind)).toEqual(['city', 'analyse', 'chain']);
 		expect(reads()).toBe(1);
+	});
+
+	test('one analysis at a time: of several asked for meanwhile, only the newest follows', async () => {
+		const { client, workers } = setup();
+		const w = () => workers[0]!;
+		const a = client.request({ settings: settings(0), level: 'stadtteil' });
+		const b = client.request({ settings: settings(1), level: 'stadtteil' });
+		const c = client.request({ settings: settings(2), level: 'stadtteil' });
+		expect(w().asked).toHaveLength(1);
+		await expect(b).rejects.toBeInstanceOf(SupersededError);
+		expect(client.error({ settings: settings(1), level: 'stadtteil' })).toBeNull();
+		w().reply({ id: w().asked[0]!.id, result: overview(0) });
+		await expect(a).resolves.toEqual(overview(0));
+		expect(w().asked).toHaveLength(2);
+		expect((w().asked[1] as { settings: unknown }).settings).toEqual(settings(2));
+		w().reply({ id: w().asked[1]!.id, result: overview(2) });
+		await expect(c).resolves.toEqual(overview(2));
+		expect(client.overview({ settings: settings(2), level: 'stadtteil' })).toEqual(overview(2));
+	});
+
+	test('going back to the query with the worker drops the one waiting behind it', async () => {
+		const { client, workers } = setup();
+		const a = client.request({ settings: settings(0), level: 'stadtteil' });
+		const b = client.request({ settings: settings(1), level: 'stadtteil' });
+		expect(client.request({ settings: settings(0), level: 'stadtteil' })).toBe(a);
+		await expect(b).rejects.toBeInstanceOf(SupersededError);
+		workers[0]!.reply({ id: workers[0]!.asked[0]!.id, result: overview(0) });
+		await a;
+		expect(workers[0]!.asked).toHaveLength(1);
+	});
+
+	test('the newest answer is never dropped from the cache; a known one asked again is kept longest', async () => {
+		const { client, workers } = setup();
+		const answer = async (n: number) => {
+			const p = client.request({ settings: settings(n), level: 'stadtteil' });
+			const w = workers[0]!;
+			w.reply({ id: w.asked.at(-1)!.id, result: overview(n) });
+			await p;
+		};
+		for (let n = 0; n < 6; n++) await answer(n);
+		// Asked again: answered from the cache and now the most recent.
+		await client.request({ settings: settings(0), level: 'stadtteil' });
+		expect(workers[0]!.asked).toHaveLength(6);
+		await answer(6);
+		const known = (n: number) => client.overview({ settings: settings(n), level: 'stadtteil' }) !== null;
+		expect([0, 1, 2, 3, 4, 5, 6].map(known)).toEqual([true, false, true, true, true, true, true]);
+	});
+
+	test('an answer for the city before setCity is ignored', async () => {
+		const { client, workers } = setup();
+		const q = { settings: settings(0), level: 'stadtteil' as const };
+		const p = client.request(q);
+		const old = workers[0]!;
+		client.setCity(() => CITY);
+		await expect(p).rejects.toThrow('beendet');
+		expect(old.terminated).toBe(true);
+		old.reply({ id: old.asked[0]!.id, result: overview(1) });
+		expect(client.overview(q)).toBeNull();
+		expect(client.error(q)).toBeNull();
+		// Asking again starts a new worker with the new city.
+		void client.request(q);
+		expect(workers).toHaveLength(2);
+		expect(workers[1]!.sent.map((m) => m.kind)).toEqual(['city', 'analyse']);
+	});
+
+	test('a worker the browser refuses to start fails the request in German', async () => {
+		const client = new GapClient(() => {
+			throw new Error('blocked by Content-Security-Policy');
+		});
+		client.setCity(() => CITY);
+		const q = { settings: settings(0), level: 'stadtteil' as const };
+		await expect(client.request(q)).rejects.toThrow(
+			'Die Förderlücken-Berechnung ließ sich nicht starten: blocked by Content-Security-Policy'
+		);
+		expect(client.error(q)).toContain('nicht starten');
 	});
 
 	test('asks once per query and keeps the answer', async () => {
@@ -78,13 +153,14 @@ describe('GapClient', () => {
 
 	test('matches replies by id, whatever their order', async () => {
 		const { client, workers } = setup();
-		const a = client.request({ settings: settings(0), level: 'stadtteil' });
-		const b = client.request({ settings: settings(1), level: 'stadtteil' });
+		const q = { settings: settings(0), level: 'stadtteil' as const };
+		const a = client.chain(q, 'a', [9, 48]);
+		const b = client.chain(q, 'b', [9, 48]);
 		const [ra, rb] = workers[0]!.asked;
-		workers[0]!.reply({ id: rb!.id, result: overview(2) });
-		workers[0]!.reply({ id: ra!.id, result: overview(1) });
-		await expect(a).resolves.toMatchObject({ year: 1 });
-		await expect(b).resolves.toMatchObject({ year: 2 });
+		workers[0]!.reply({ id: rb!.id, result: [] });
+		workers[0]!.reply({ id: ra!.id, error: 'kein Gebiet a' });
+		await expect(b).resolves.toEqual([]);
+		await expect(a).rejects.toThrow('kein Gebiet a');
 	});
 
 	test('an error is kept for the query, and asking again asks the worker again', async () => {

@@ -519,8 +519,12 @@ describe('what-if weights', () => {
 		['gewichte=einwohner:1', {}, '‚einwohner‘ ist kein Bedarfsindikator'],
 		['gewichte=auslaender:1', {}, '‚auslaender‘ ist kein Bedarfsindikator'],
 		['gewichte=__proto__:1,constructor:2', {}, '‚__proto__‘ ist kein Bedarfsindikator'],
-		// A German decimal comma splits the pair: the 0 counts, the 5 is reported.
-		['gewichte=sgb2_u15:0,5', { sgb2_u15: 0 }, '‚5‘ ist kein Paar Indikator:Gewicht'],
+		// A German decimal comma is read as one: 0,5 is a half, not 0 and a stray 5.
+		['gewichte=sgb2_u15:0,5', { sgb2_u15: 0.5 }, null],
+		['gewichte=sgb2_u15:2,25,migration_u6:1', { sgb2_u15: 2.25, migration_u6: 1 }, null],
+		// Digits after a weight that already has decimals are no decimals.
+		['gewichte=sgb2_u15:0.5,5', { sgb2_u15: 0.5 }, '‚5‘ ist kein Paar Indikator:Gewicht'],
+		['gewichte=5,sgb2_u15:1', { sgb2_u15: 1 }, '‚5‘ ist kein Paar Indikator:Gewicht'],
 		['gewichte=a,b,c,d', {}, 'Gewicht (und 1 weitere). Dafür gilt die Voreinstellung'],
 		['gewichte=zirkus:1&gewichte=sgb2_u15:1', {}, "Parameter 'gewichte' ist 2-mal angegeben"],
 		[`gewichte=${'sgb2_u15:1,'.repeat(100)}`, {}, "Parameter 'gewichte' ist zu lang"]

@@ -1,3 +1,4 @@
+import { byCodeUnits, quoteInput as quote } from '../domain/quoteText';
 import {
 	DEFAULT_CLASSES,
 	MAX_CLASSES,
@@ -577,19 +578,6 @@ function title(meta: IndicatorMeta): string {
 	return `‚${meta.title}‘`;
 }
 
-/** A user-supplied value for a message: control characters removed, at most 40 characters, in German quotes. */
-function quote(raw: string): string {
-	const clean = [...raw]
-		.filter((ch) => {
-			const code = ch.codePointAt(0)!;
-			return code >= 0x20 && (code < 0x7f || code > 0x9f);
-		})
-		.join('')
-		.trim();
-	const chars = [...clean];
-	return `‚${chars.length > 40 ? chars.slice(0, 39).join('') + '…' : clean}‘`;
-}
-
 function capitalize(text: string): string {
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -633,8 +621,9 @@ function readList<T extends string>(
 
 /**
  * Weights as `name:weight` pairs separated by commas: "a:2,b:0.5" -> { a: 2, b: 0.5 }. Names
- * are resolved by `keyOf` (undefined = unknown); weights 0 … MAX_WEIGHT with a decimal point,
- * rounded to two decimals; of duplicated names the first counts. Unusable entries are left
+ * are resolved by `keyOf` (undefined = unknown); weights 0 … MAX_WEIGHT with a decimal point or
+ * a decimal comma ("a:0,5,b:2" -> { a: 0.5, b: 2 }), rounded to two decimals; of duplicated
+ * names the first counts. Unusable entries are left
  * out and described in `bad`, one German phrase each.
  */
 function readWeights(
@@ -645,8 +634,16 @@ function readWeights(
 ): { weights: Record<string, number>; bad: string[] } {
 	const weights = new Map<string, number>();
 	const bad: string[] = [];
+	// A German decimal comma ("a:0,5") splits a weight in two: digits without a name after a
+	// whole-number weight are its decimals, so the pair reads 0.5, not 0 and a stray 5.
+	const entries: string[] = [];
 	for (const token of raw.split(',')) {
-		const entry = token.trim();
+		const t = token.trim();
+		const last = entries.length - 1;
+		if (/^\d+$/.test(t) && last >= 0 && /^[^:]+:\s*\d+$/.test(entries[last]!)) entries[last] += `.${t}`;
+		else entries.push(t);
+	}
+	for (const entry of entries) {
 		if (entry === '') continue;
 		const parts = entry.split(':');
 		const name = parts[0]!.trim();
@@ -678,10 +675,6 @@ function readWeights(
 function listPhrases(phrases: readonly string[]): string {
 	const more = phrases.length - 3;
 	return phrases.slice(0, 3).join('; ') + (more > 0 ? ` (und ${more} weitere)` : '');
-}
-
-function byCodeUnits(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function canonicalList<T extends string>(items: readonly string[], known: readonly T[]): T[] {
