@@ -5,7 +5,7 @@ import type { Topology } from 'topojson-specification';
 import type { CityConfig, Level } from '../../../src/lib/domain/types';
 import { buildAreaTopology } from '../../../src/lib/geo/areaTopology';
 import { checkPolygon } from '../../../src/lib/geo/checkPolygon';
-import { crsLabel, reprojectGeometry, toWgs84 } from '../../../src/lib/geo/crs';
+import { crsLabel, reprojectGeometry } from '../../../src/lib/geo/crs';
 import { createAreaLocator } from '../../../src/lib/geo/locate';
 import { addMergedLevel, areaGeometries, decodeAreas } from '../../../src/lib/geo/topology';
 import { SOURCE_FILES } from '../sources';
@@ -25,7 +25,7 @@ import {
 import { firstField, keyText, matchField, nameText } from './fields';
 import { readFeatureFile } from './formats';
 import { kiloBytes, type ImportReport, type Progress } from './report';
-import { coordinateBox, resolveCrs } from './resolveCrs';
+import { areaSourceCrs } from './resolveCrs';
 import { ImportError, type FeatureSource, type ValidationIssue } from './types';
 
 export interface BoundaryOptions {
@@ -209,15 +209,8 @@ async function readAreas(
 				)
 			: undefined;
 
-	const box = coordinateBox(source.features.map((f) => f.geometry));
-	if (!box)
-		throw new ImportError({
-			file: where,
-			message: 'Kein Objekt hat eine Geometrie',
-			hint: 'Eine Ebene mit Flächen wählen (--layer)'
-		});
-	const crs = resolveCrs(source, opts.crs, box, cityPosition(stadtteile));
-	const transform = toWgs84(crs.epsg);
+	const crs = areaSourceCrs(source, where, opts.crs, cityPosition(stadtteile));
+	const transform = crs.transform;
 	facts.push(
 		['Datei', `${source.file}${source.layer ? ` (Ebene ${source.layer})` : ''}, ${source.format}`],
 		['Felder', `Schlüssel ${idField}, Name ${nameField}${parentField ? `, Stadtbezirk ${parentField}` : ''}`],

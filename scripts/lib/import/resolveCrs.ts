@@ -7,7 +7,9 @@ import {
 	epsgFromWkt,
 	missingCrsMessage,
 	parseCrsIdentifier,
-	SUPPORTED_CRS
+	SUPPORTED_CRS,
+	toWgs84,
+	type Transform
 } from '../../../src/lib/geo/crs';
 import { ImportError, type FeatureSource } from './types';
 
@@ -134,4 +136,26 @@ export function resolveCrs(
 					: 'Das Koordinatensystem der Datei stimmt nicht: mit --crs das richtige angeben'
 		});
 	return { epsg, origin };
+}
+
+/**
+ * The CRS of a file of areas and the transform of its coordinates to WGS84; a file without any
+ * geometry stops the import (`where` names it in the message).
+ * `areaSourceCrs(source, 'bezirke.shp', undefined, [9.18, 48.78])` -> { epsg: 25832, origin: '.prj', transform }
+ */
+export function areaSourceCrs(
+	source: FeatureSource,
+	where: string,
+	override: string | undefined,
+	near?: readonly [number, number]
+): { epsg: number; origin: string; transform: Transform } {
+	const box = coordinateBox(source.features.map((f) => f.geometry));
+	if (!box)
+		throw new ImportError({
+			file: where,
+			message: 'Kein Objekt hat eine Geometrie',
+			hint: 'Eine Ebene mit Flächen wählen (--layer)'
+		});
+	const crs = resolveCrs(source, override, box, near);
+	return { ...crs, transform: toWgs84(crs.epsg) };
 }

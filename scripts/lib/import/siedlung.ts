@@ -3,7 +3,7 @@ import { formatCount, formatNumber } from '../../../src/lib/domain/format';
 import { buildAreaTopology } from '../../../src/lib/geo/areaTopology';
 import { checkPolygon, countVertices } from '../../../src/lib/geo/checkPolygon';
 import { cityGrid } from '../../../src/lib/geo/cityGrid';
-import { crsLabel, reprojectGeometry, toWgs84 } from '../../../src/lib/geo/crs';
+import { crsLabel, reprojectGeometry } from '../../../src/lib/geo/crs';
 import type { GridArea } from '../../../src/lib/geo/reachGrid';
 import { decodeAreas } from '../../../src/lib/geo/topology';
 import { readAreas as readCityAreas } from '../build';
@@ -12,7 +12,7 @@ import type { CityDraft } from './cityDraft';
 import { cityPosition, readCityConfig, readStadtteilList } from './cityLists';
 import { readFeatureFile } from './formats';
 import { kiloBytes, type ImportReport, type Progress } from './report';
-import { coordinateBox, resolveCrs, type BBox } from './resolveCrs';
+import { areaSourceCrs, coordinateBox, type BBox } from './resolveCrs';
 import { ImportError, type ValidationIssue } from './types';
 
 export interface SiedlungImportOptions {
@@ -147,15 +147,8 @@ export async function importSiedlung(draft: CityDraft, opts: SiedlungImportOptio
 					: 'Siedlungsflächen als Polygone liefern (Punkte und Linien taugen nicht: Kinder werden über Flächen verteilt)'
 		});
 	}
-	const box = coordinateBox(source.features.map((f) => f.geometry));
-	if (!box)
-		throw new ImportError({
-			file: where,
-			message: 'Kein Objekt hat eine Geometrie',
-			hint: 'Eine Ebene mit Flächen wählen (--layer)'
-		});
-	const crs = resolveCrs(source, opts.crs, box, cityPosition(stadtteilList));
-	const transform = toWgs84(crs.epsg);
+	const crs = areaSourceCrs(source, where, opts.crs, cityPosition(stadtteilList));
+	const transform = crs.transform;
 
 	const issues: ValidationIssue[] = [];
 	const warnings: string[] = [];

@@ -214,7 +214,7 @@ export function epsgFromEsriWkid(wkid: number): number | null {
 // ---------------------------------------------------------------------------------------------
 // Reprojection
 
-type Transform = (xy: readonly [number, number] | readonly number[]) => [number, number];
+export type Transform = (xy: readonly [number, number] | readonly number[]) => [number, number];
 
 function converter(from: string, to: string): Transform {
 	const c = proj4(from, to);
