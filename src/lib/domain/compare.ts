@@ -1,3 +1,4 @@
+import { differenceUnit, roundNoise } from './change';
 import { unitCell } from './choropleth';
 import type { Catalog, Cell, IndicatorMeta, UnitKind, ValuesWire } from './types';
 
@@ -108,7 +109,7 @@ export function compareUnits(
 		const cells = compared.map((u): CompareCell => {
 			const cell = unitCell(values, meta, u.kind, u.key, y);
 			const difference =
-				cell.status === 'ok' && city.status === 'ok' ? roundTo(cell.value - city.value, 10) : null;
+				cell.status === 'ok' && city.status === 'ok' ? roundNoise(cell.value - city.value) : null;
 			return { cell, difference };
 		});
 		const row: CompareRow = {
@@ -116,16 +117,10 @@ export function compareUnits(
 			year: y,
 			city,
 			cells,
-			differenceUnit: meta.unit === '%' ? 'Prozentpunkte' : meta.unit
+			differenceUnit: differenceUnit(meta)
 		};
 		if (note) row.yearNote = note;
 		rows.push(row);
 	}
 	return { units: compared, rows, problems };
-}
-
-/** Rounds away floating-point noise (31.2 − 29.1 = 2.1, not 2.0999999999999996). */
-function roundTo(v: number, digits: number): number {
-	const f = 10 ** digits;
-	return Math.round(v * f) / f;
 }
