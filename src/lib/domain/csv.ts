@@ -117,19 +117,26 @@ export function parseCsvRecords(text: string, options: CsvOptions = {}): CsvReco
 	return all;
 }
 
-/** Quote a field when it needs it: `csvField('a, b')` -> `"a, b"`. */
-export function csvField(value: string | number | null | undefined): string {
+/** Quote a field when it needs it: `csvField('a, b')` -> `"a, b"`; `csvField('a;b', ';')` -> `"a;b"`. */
+export function csvField(value: string | number | null | undefined, delimiter: CsvDelimiter = ','): string {
 	if (value === null || value === undefined) return '';
 	const s = String(value);
-	return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+	return s.includes('"') || s.includes(delimiter) || s.includes('\n') || s.includes('\r')
+		? `"${s.replaceAll('"', '""')}"`
+		: s;
 }
 
-/** Serialise a header and rows as CSV text with LF line ends and a final newline. */
+/**
+ * Serialise a header and rows as CSV text with a final line end; comma and LF unless `options`
+ * say otherwise (`{ delimiter: ';', lineEnd: '\r\n' }` for spreadsheet programs set to German).
+ */
 export function formatCsv(
 	header: readonly string[],
-	rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>
+	rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+	options: { delimiter?: CsvDelimiter; lineEnd?: '\n' | '\r\n' } = {}
 ): string {
-	const lines = [header.map(csvField).join(',')];
-	for (const row of rows) lines.push(row.map(csvField).join(','));
-	return lines.join('\n') + '\n';
+	const { delimiter = ',', lineEnd = '\n' } = options;
+	const line = (fields: ReadonlyArray<string | number | null | undefined>) =>
+		fields.map((f) => csvField(f, delimiter)).join(delimiter);
+	return [header, ...rows].map(line).join(lineEnd) + lineEnd;
 }
