@@ -185,6 +185,27 @@ export function defaultIndicatorId(indicators: readonly IndicatorMeta[]): string
 }
 
 /**
+ * Reads single-valued parameters: of a repeated one the first value, of a too long one none;
+ * each problem as a German sentence in `problems`.
+ * `paramReader(new URLSearchParams('a=1&a=2'), problems)('a')` -> '1' (and one problem)
+ */
+export function paramReader(params: URLSearchParams, problems: string[]): (name: string) => string | null {
+	return (name) => {
+		const all = params.getAll(name);
+		if (all.length === 0) return null;
+		if (all.length > 1) {
+			problems.push(`Parameter '${name}' ist ${all.length}-mal angegeben; verwendet wird der erste Wert.`);
+		}
+		const value = all[0]!;
+		if (value.length > MAX_PARAM_LENGTH) {
+			problems.push(`Parameter '${name}' ist zu lang (${value.length} Zeichen) und wird ignoriert.`);
+			return null;
+		}
+		return value;
+	};
+}
+
+/**
  * Reads the view state from URL parameters. Never throws on any parameter value: whatever cannot
  * be used falls back to its default, and `problems` says so in German, one sentence per
  * parameter, for a calm notice in the UI. Unknown parameters are ignored silently.
@@ -201,19 +222,7 @@ export function parseView(
 ): { state: ViewState; problems: string[] } {
 	checkContext(ctx);
 	const problems: string[] = [];
-	const read = (name: (typeof VIEW_PARAMS)[number]): string | null => {
-		const all = params.getAll(name);
-		if (all.length === 0) return null;
-		if (all.length > 1) {
-			problems.push(`Parameter '${name}' ist ${all.length}-mal angegeben; verwendet wird der erste Wert.`);
-		}
-		const value = all[0]!;
-		if (value.length > MAX_PARAM_LENGTH) {
-			problems.push(`Parameter '${name}' ist zu lang (${value.length} Zeichen) und wird ignoriert.`);
-			return null;
-		}
-		return value;
-	};
+	const read: (name: (typeof VIEW_PARAMS)[number]) => string | null = paramReader(params, problems);
 
 	// Level
 	let level = defaultLevel(ctx);
