@@ -4,7 +4,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { CityConfig, Level } from '../../../src/lib/domain/types';
 import { buildAreaTopology } from '../../../src/lib/geo/areaTopology';
-import { checkPolygon } from '../../../src/lib/geo/checkPolygon';
+import { addRepairs, checkPolygon, noRepairs, repairsText } from '../../../src/lib/geo/checkPolygon';
 import { crsLabel, reprojectGeometry } from '../../../src/lib/geo/crs';
 import { createAreaLocator } from '../../../src/lib/geo/locate';
 import { addMergedLevel, areaGeometries, decodeAreas } from '../../../src/lib/geo/topology';
@@ -220,7 +220,7 @@ async function readAreas(
 	const issues: ValidationIssue[] = [];
 	const seen = new Map<string, number>();
 	const areas: ImportedArea[] = [];
-	const repairs = { closedRings: 0, rewoundRings: 0, droppedHoles: 0, duplicatePoints: 0 };
+	const repairs = noRepairs();
 	const total = source.features.length;
 	for (const f of source.features) {
 		if (total >= 2000 && f.index % 2000 === 0)
@@ -269,7 +269,7 @@ async function readAreas(
 			continue;
 		}
 		const checked = checkPolygon(f.geometry && reprojectGeometry(f.geometry, transform));
-		for (const [k, v] of Object.entries(checked.repairs)) repairs[k as keyof typeof repairs] += v;
+		addRepairs(repairs, checked.repairs);
 		for (const finding of checked.findings) {
 			if (finding.severity === 'error')
 				issues.push({ ...at, message: `${objekt} ${finding.message}`, hint: finding.hint });
@@ -293,15 +293,9 @@ async function readAreas(
 		areas.push(area);
 	}
 	if (issues.length > 0) throw new ImportError(issues);
-	const fixed = [
-		repairs.closedRings && `${repairs.closedRings} Ringe geschlossen`,
-		repairs.rewoundRings && `${repairs.rewoundRings} Ringe nach RFC 7946 umgedreht`,
-		repairs.droppedHoles && `${repairs.droppedHoles} entartete Löcher entfernt`,
-		repairs.duplicatePoints && `${repairs.duplicatePoints} doppelte Punkte entfernt`
-	].filter(Boolean);
 	facts.push(
 		['Objekte', `${formatCount(areas.length)} ${areas.length === 1 ? label.one : label.many}`],
-		['Geometrie', fixed.length ? `bereinigt: ${fixed.join(', ')}` : 'gültig, nichts zu bereinigen']
+		['Geometrie', repairsText(repairs)]
 	);
 	return areas;
 }

@@ -1,7 +1,13 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { formatCount, formatNumber } from '../../../src/lib/domain/format';
 import { buildAreaTopology } from '../../../src/lib/geo/areaTopology';
-import { checkPolygon, countVertices } from '../../../src/lib/geo/checkPolygon';
+import {
+	addRepairs,
+	checkPolygon,
+	countVertices,
+	noRepairs,
+	repairsText
+} from '../../../src/lib/geo/checkPolygon';
 import { cityGrid } from '../../../src/lib/geo/cityGrid';
 import { crsLabel, reprojectGeometry } from '../../../src/lib/geo/crs';
 import type { GridArea } from '../../../src/lib/geo/reachGrid';
@@ -152,7 +158,7 @@ export async function importSiedlung(draft: CityDraft, opts: SiedlungImportOptio
 
 	const issues: ValidationIssue[] = [];
 	const warnings: string[] = [];
-	const repairs = { closedRings: 0, rewoundRings: 0, droppedHoles: 0, duplicatePoints: 0 };
+	const repairs = noRepairs();
 	const inside: Array<Polygon | MultiPolygon> = [];
 	let outside = 0;
 	const total = source.features.length;
@@ -160,7 +166,7 @@ export async function importSiedlung(draft: CityDraft, opts: SiedlungImportOptio
 		if (total >= 5000 && f.index % 5000 === 0)
 			progress(`  prüfe Geometrien … ${formatCount(f.index)} von ${formatCount(total)}`);
 		const checked = checkPolygon(f.geometry && reprojectGeometry(f.geometry, transform));
-		for (const [k, v] of Object.entries(checked.repairs)) repairs[k as keyof typeof repairs] += v;
+		addRepairs(repairs, checked.repairs);
 		for (const finding of checked.findings) {
 			if (finding.severity === 'error')
 				issues.push({
@@ -218,12 +224,6 @@ export async function importSiedlung(draft: CityDraft, opts: SiedlungImportOptio
 				.join(', ')}${fallbackAreas.length > 10 ? ' …' : ''}`
 		);
 
-	const fixed = [
-		repairs.closedRings && `${repairs.closedRings} Ringe geschlossen`,
-		repairs.rewoundRings && `${repairs.rewoundRings} Ringe nach RFC 7946 umgedreht`,
-		repairs.droppedHoles && `${repairs.droppedHoles} entartete Löcher entfernt`,
-		repairs.duplicatePoints && `${repairs.duplicatePoints} doppelte Punkte entfernt`
-	].filter(Boolean);
 	const verticesAfter = simplified.reduce((n, g) => n + countVertices(g), 0);
 	const facts: ImportReport['facts'] = [
 		['Datei', `${where}, ${source.format}`],
@@ -232,7 +232,7 @@ export async function importSiedlung(draft: CityDraft, opts: SiedlungImportOptio
 			'Flächen',
 			`${formatCount(inside.length)} übernommen${outside > 0 ? `, ${formatCount(outside)} außerhalb der Stadt ausgelassen` : ''}`
 		],
-		['Geometrie', fixed.length ? `bereinigt: ${fixed.join(', ')}` : 'gültig, nichts zu bereinigen'],
+		['Geometrie', repairsText(repairs)],
 		[
 			'Vereinfachung',
 			opts.simplify > 0

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Geometry, Polygon } from 'geojson';
-import { checkPolygon, countVertices, ringArea2 } from './checkPolygon';
+import { addRepairs, checkPolygon, countVertices, noRepairs, repairsText, ringArea2 } from './checkPolygon';
 
 const square = (x = 0, y = 0, s = 1) => [
 	[x, y],
@@ -132,4 +132,17 @@ describe('checkPolygon', () => {
 test('countVertices counts every position, closing points included', () => {
 	expect(countVertices({ type: 'Polygon', coordinates: [square(), square(0.2, 0.2, 0.1)] })).toBe(10);
 	expect(countVertices({ type: 'MultiPolygon', coordinates: [[square()], [square(3)]] })).toBe(10);
+});
+
+describe('repair counts for a summary', () => {
+	test('add up over polygons and read in German', () => {
+		const total = noRepairs();
+		expect(repairsText(total)).toBe('gültig, nichts zu bereinigen');
+		addRepairs(total, { closedRings: 2, rewoundRings: 0, droppedHoles: 0, duplicatePoints: 1 });
+		addRepairs(total, { closedRings: 1, rewoundRings: 1, droppedHoles: 0, duplicatePoints: 0 });
+		expect(total).toEqual({ closedRings: 3, rewoundRings: 1, droppedHoles: 0, duplicatePoints: 1 });
+		expect(repairsText(total)).toBe(
+			'bereinigt: 3 Ringe geschlossen, 1 Ringe nach RFC 7946 umgedreht, 1 doppelte Punkte entfernt'
+		);
+	});
 });

@@ -13,7 +13,43 @@ export interface CheckedPolygon {
 	geometry?: Polygon | MultiPolygon;
 	findings: GeometryFinding[];
 	/** Repairs made on the way, for the summary. */
-	repairs: { closedRings: number; rewoundRings: number; droppedHoles: number; duplicatePoints: number };
+	repairs: PolygonRepairs;
+}
+
+/** What `checkPolygon` repaired, counted. */
+export interface PolygonRepairs {
+	closedRings: number;
+	rewoundRings: number;
+	droppedHoles: number;
+	duplicatePoints: number;
+}
+
+/** No repairs yet: the start of a count over many polygons. */
+export function noRepairs(): PolygonRepairs {
+	return { closedRings: 0, rewoundRings: 0, droppedHoles: 0, duplicatePoints: 0 };
+}
+
+/** Adds `more` into `total` (mutates `total`). */
+export function addRepairs(total: PolygonRepairs, more: PolygonRepairs): void {
+	total.closedRings += more.closedRings;
+	total.rewoundRings += more.rewoundRings;
+	total.droppedHoles += more.droppedHoles;
+	total.duplicatePoints += more.duplicatePoints;
+}
+
+/**
+ * The repairs of an import in German, for its summary.
+ * `repairsText({ closedRings: 2, rewoundRings: 0, droppedHoles: 0, duplicatePoints: 1 })`
+ * -> 'bereinigt: 2 Ringe geschlossen, 1 doppelte Punkte entfernt'; none -> 'gültig, nichts zu bereinigen'
+ */
+export function repairsText(repairs: PolygonRepairs): string {
+	const fixed = [
+		repairs.closedRings && `${repairs.closedRings} Ringe geschlossen`,
+		repairs.rewoundRings && `${repairs.rewoundRings} Ringe nach RFC 7946 umgedreht`,
+		repairs.droppedHoles && `${repairs.droppedHoles} entartete Löcher entfernt`,
+		repairs.duplicatePoints && `${repairs.duplicatePoints} doppelte Punkte entfernt`
+	].filter(Boolean);
+	return fixed.length ? `bereinigt: ${fixed.join(', ')}` : 'gültig, nichts zu bereinigen';
 }
 
 /** Twice the signed area of a ring in its own units (positive = counter-clockwise). */
@@ -42,7 +78,7 @@ const fmt = (v: number) => (Math.round(v * 1e5) / 1e5).toString();
  */
 export function checkPolygon(geometry: Geometry | null): CheckedPolygon {
 	const findings: GeometryFinding[] = [];
-	const repairs = { closedRings: 0, rewoundRings: 0, droppedHoles: 0, duplicatePoints: 0 };
+	const repairs = noRepairs();
 	const fail = (message: string, hint: string): CheckedPolygon => ({
 		findings: [...findings, { severity: 'error', message, hint }],
 		repairs
