@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareUnits, rowYear } from './compare';
+import { compareUnits, defaultCompareIndicators, rowYear } from './compare';
 import { CATALOG, COUNT, RATIO, VALUES } from './fixtures.test-helpers';
 import type { Catalog, ValuesWire } from './types';
 
@@ -149,5 +149,24 @@ describe('rowYear', () => {
 
 	test('an indicator without years is a bug upstream', () => {
 		expect(() => rowYear({ ...RATIO, years: [] }, 2024)).toThrow('has no years');
+	});
+});
+
+describe('defaultCompareIndicators', () => {
+	test('the first ratio indicator of each phase, in phase order, at most max', () => {
+		const phases = [
+			{ id: 'fruehe' as const, label: 'Frühe Bildung' },
+			{ id: 'primar' as const, label: 'Primar' },
+			{ id: 'kontext' as const, label: 'Kontext' }
+		];
+		const indicators = [
+			{ ...COUNT, id: 'kinder', phases: ['fruehe' as const] },
+			{ ...RATIO, id: 'quote_a', phases: ['fruehe' as const] },
+			{ ...RATIO, id: 'quote_b', phases: ['fruehe' as const] },
+			{ ...RATIO, id: 'sgb2', phases: ['kontext' as const] },
+			{ ...RATIO, id: 'leer', phases: ['primar' as const], years: [] }
+		];
+		expect(defaultCompareIndicators({ phases, indicators }, 6)).toEqual(['quote_a', 'sgb2']);
+		expect(defaultCompareIndicators({ phases, indicators }, 1)).toEqual(['quote_a']);
 	});
 });

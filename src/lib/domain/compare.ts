@@ -124,3 +124,22 @@ export function compareUnits(
 	}
 	return { units: compared, rows, problems };
 }
+
+/**
+ * The indicators a comparison starts with when the link names none: the first ratio indicator
+ * of each Bildungsphase, in the order of the phases, so the table walks along the Bildungskette.
+ * `defaultCompareIndicators(catalog)` -> ['betreuungsquote_u3', 'betreuungsquote_3_6', …, 'kinder_sgb2']
+ */
+export function defaultCompareIndicators(
+	catalog: Pick<Catalog, 'phases' | 'indicators'>,
+	max: number
+): string[] {
+	const out: string[] = [];
+	for (const phase of catalog.phases) {
+		const first = catalog.indicators.find(
+			(m) => m.phases[0] === phase.id && m.kind === 'ratio' && m.years.length > 0
+		);
+		if (first && !out.includes(first.id)) out.push(first.id);
+	}
+	return out.slice(0, max);
+}

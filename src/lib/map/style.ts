@@ -69,7 +69,10 @@ export function hatchOpacity(): ExpressionSpecification {
 	return ['case', ['==', ['feature-state', 'cls'], CLASS_SUPPRESSED], 1, 0];
 }
 
-/** Outline width that grows on hover and selection, so both stay visible on any fill. */
+/**
+ * Outline width that grows on hover, selection and marking (areas in a comparison), so each
+ * stays visible on any fill.
+ */
 export function outlineWidth(base: number): DataDrivenPropertyValueSpecification<number> {
 	return [
 		'case',
@@ -77,6 +80,8 @@ export function outlineWidth(base: number): DataDrivenPropertyValueSpecification
 		base + 2.5,
 		['boolean', ['feature-state', 'hover'], false],
 		base + 1.5,
+		['boolean', ['feature-state', 'marked'], false],
+		base + 1.8,
 		base
 	];
 }
@@ -88,8 +93,19 @@ export function outlineColor(): DataDrivenPropertyValueSpecification<string> {
 		MAP_COLORS.selectedLine,
 		['boolean', ['feature-state', 'hover'], false],
 		MAP_COLORS.hoverLine,
+		['boolean', ['feature-state', 'marked'], false],
+		MAP_COLORS.selectedLine,
 		MAP_COLORS.areaLine
 	];
+}
+
+/**
+ * Fill opacity: `opacity`, and a quarter of it on areas faded by a selection elsewhere (the
+ * points brushed in a scatter plot), so the chosen ones stand out.
+ * `fillOpacity(0.9)` -> ['case', ['boolean', ['feature-state', 'faded'], false], 0.225, 0.9]
+ */
+export function fillOpacity(opacity: number): DataDrivenPropertyValueSpecification<number> {
+	return ['case', ['boolean', ['feature-state', 'faded'], false], opacity / 4, opacity];
 }
 
 /**

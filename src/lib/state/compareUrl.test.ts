@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_COMPARE_UNITS, parseCompare, serializeCompare, type CompareUrlContext } from './compareUrl';
+import {
+	EMPTY_COMPARE,
+	MAX_COMPARE_UNITS,
+	parseCompare,
+	patchCompare,
+	serializeCompare,
+	type CompareUrlContext
+} from './compareUrl';
 
 const CTX: CompareUrlContext = {
 	units: {
@@ -9,7 +16,8 @@ const CTX: CompareUrlContext = {
 		stadt: new Set(['08111000'])
 	},
 	indicators: ['betreuungsquote_u3', 'kinder_sgb2'],
-	years: [2021, 2022, 2023, 2024]
+	years: [2021, 2022, 2023, 2024],
+	levels: ['stadtteil', 'stadtbezirk']
 };
 const parse = (query: string) => parseCompare(new URLSearchParams(query), CTX);
 
@@ -20,6 +28,7 @@ describe('parseCompare', () => {
 		);
 		expect(problems).toEqual([]);
 		expect(state).toEqual({
+			...EMPTY_COMPARE,
 			units: [
 				{ kind: 'stadtteil', key: '214' },
 				{ kind: 'bildungsregion', key: 'hallschlag' },
@@ -32,7 +41,7 @@ describe('parseCompare', () => {
 	});
 
 	it('an empty link is an empty comparison of the newest years', () => {
-		expect(parse('')).toEqual({ state: { units: [], indicators: [], year: null }, problems: [] });
+		expect(parse('')).toEqual({ state: EMPTY_COMPARE, problems: [] });
 	});
 
 	it.each([
@@ -44,7 +53,16 @@ describe('parseCompare', () => {
 		['jahr=1999', "Parameter 'jahr': ‚1999‘ ist kein Jahr mit Werten"],
 		['jahr=2024.5', 'ist kein Jahr mit Werten'],
 		['jahr=2024&jahr=2023', "Parameter 'jahr' ist 2-mal angegeben"],
-		[`gebiete=${'stadtteil:214,'.repeat(200)}`, "Parameter 'gebiete' ist zu lang"]
+		[`gebiete=${'stadtteil:214,'.repeat(200)}`, "Parameter 'gebiete' ist zu lang"],
+		['ebene=kontinent', "Parameter 'ebene': ‚kontinent‘ gibt es nicht"],
+		['rangliste=%3Cimg%3E', "Parameter 'rangliste': ‚<img>‘ ist kein Indikator"],
+		['sortierung=preis', "Parameter 'sortierung': ‚preis‘ ist keine Spalte"],
+		['richtung=seitwärts', "Parameter 'richtung': ‚seitwärts‘ ist weder „auf“ noch „ab“"],
+		[`suche=${'a'.repeat(90)}`, "Parameter 'suche': höchstens 80 Zeichen"],
+		['in=stadtteil:214', "Parameter 'in': ‚stadtteil:214‘ ist kein Stadtbezirk und keine Bildungsregion"],
+		['in=stadtbezirk:9', 'ist kein Stadtbezirk'],
+		['x=zirkus', "Parameter 'x': ‚zirkus‘ ist kein Indikator"],
+		['y=', "Parameter 'y': ‚‘ ist kein Indikator"]
 	])('%s is reported: %s', (query, problem) => {
 		const { problems } = parse(query);
 		expect(problems.join(' ')).toContain(problem);
@@ -53,9 +71,9 @@ describe('parseCompare', () => {
 	it('keeps what is usable beside what is not', () => {
 		const { state } = parse('gebiete=stadtteil:999,stadtteil:214&indikatoren=zirkus,kinder_sgb2&jahr=x');
 		expect(state).toEqual({
+			...EMPTY_COMPARE,
 			units: [{ kind: 'stadtteil', key: '214' }],
-			indicators: ['kinder_sgb2'],
-			year: null
+			indicators: ['kinder_sgb2']
 		});
 	});
 
@@ -80,10 +98,55 @@ describe('parseCompare', () => {
 	});
 });
 
+describe('ranking and scatter plot', () => {
+	it('reads the level, ranking, sort, search, filter and axes', () => {
+		const { state, problems } = parse(
+			'ebene=Stadtbezirk&rangliste=kinder_sgb2&sortierung=wert&richtung=ab&suche=%20Bad%20Cann%20&in=bildungsregion:nord&x=kinder_sgb2&y=BETREUUNGSQUOTE_U3'
+		);
+		expect(problems).toEqual([]);
+		expect(state).toEqual({
+			...EMPTY_COMPARE,
+			level: 'stadtbezirk',
+			rankIndicator: 'kinder_sgb2',
+			sort: { column: 'wert', dir: 'ab' },
+			search: 'Bad Cann',
+			within: { kind: 'bildungsregion', key: 'nord' },
+			x: 'kinder_sgb2',
+			y: 'betreuungsquote_u3'
+		});
+	});
+
+	it('control characters in the search become spaces', () => {
+		expect(parse('suche=Hall%00schlag%0A').state.search).toBe('Hall schlag');
+	});
+
+	it('a level the city does not have falls back to its first level', () => {
+		const { state } = parseCompare(new URLSearchParams('ebene=stadtteil'), {
+			...CTX,
+			levels: ['stadtbezirk']
+		});
+		expect(state.level).toBe('stadtbezirk');
+	});
+});
+
+describe('patchCompare', () => {
+	it('keeps the city and other parameters, replaces the comparison', () => {
+		const current = new URLSearchParams('stadt=nuernberg&jahr=2023&suche=alt&debug=1');
+		const next = patchCompare(current, {
+			...EMPTY_COMPARE,
+			units: [{ kind: 'stadtbezirk', key: '1' }],
+			search: 'neu'
+		});
+		expect(next.toString()).toBe('stadt=nuernberg&debug=1&gebiete=stadtbezirk%3A1&suche=neu');
+		expect(current.toString()).toBe('stadt=nuernberg&jahr=2023&suche=alt&debug=1');
+	});
+});
+
 describe('serializeCompare', () => {
 	it.each([
 		'gebiete=stadtteil%3A214%2Cbildungsregion%3Ahallschlag%2Cstadt&indikatoren=kinder_sgb2%2Cbetreuungsquote_u3&jahr=2024',
 		'gebiete=stadtbezirk%3A1%2Cstadtbezirk%3A2',
+		'ebene=stadtbezirk&rangliste=kinder_sgb2&sortierung=name&richtung=ab&suche=bad+cann&in=stadtbezirk%3A2&x=kinder_sgb2&y=betreuungsquote_u3',
 		''
 	])('round-trips %s', (query) => {
 		const { state, problems } = parse(query);

@@ -1,6 +1,7 @@
 import type { CompareUnit } from '../domain/compare';
 import { quoteInput as quote } from '../domain/quoteText';
-import type { UnitKind } from '../domain/types';
+import { RANKING_COLUMNS, type RankingColumn, type SortDirection } from '../domain/ranking';
+import type { Level, UnitKind } from '../domain/types';
 import { paramReader } from './url';
 
 /**
@@ -11,6 +12,13 @@ import { paramReader } from './url';
  * | units      | `gebiete`    | `stadtteil:214,bildungsregion:hallschlag,stadt` (in order)   |
  * | indicators | `indikatoren`| `betreuungsquote_u3,kinder_sgb2` (in order)                  |
  * | year       | `jahr`       | `2024`; absent: each indicator's newest year                 |
+ * | level      | `ebene`      | `stadtteil` \| `stadtbezirk`: ranking, scatter plot and map |
+ * | rankIndicator | `rangliste` | indicator id; absent: the first compared indicator        |
+ * | sort       | `sortierung` | `rang` \| `name` \| `wert` \| `zaehler` \| `nenner`          |
+ * | sort dir   | `richtung`   | `auf` \| `ab` (absent: `auf`)                                |
+ * | search     | `suche`      | words that must occur in the area's name                     |
+ * | within     | `in`         | `stadtbezirk:<Schlüssel>` \| `bildungsregion:<Kennung>`      |
+ * | scatter    | `x`, `y`     | indicator ids of the two axes                                |
  *
  * Unusable entries are left out with a German problem each; the rest of the link still counts.
  */
@@ -29,13 +37,42 @@ export interface CompareUrlContext {
 	indicators: readonly string[];
 	/** Years any indicator has. */
 	years: readonly number[];
+	/** Levels the ranking and the map can show. */
+	levels: readonly Level[];
 }
 
 export interface CompareState {
 	units: CompareUnit[];
 	indicators: string[];
 	year: number | null;
+	/** Level of the ranking, the scatter plot and the map. */
+	level: Level;
+	/** Indicator of the ranking and the map; null: the first compared indicator. */
+	rankIndicator: string | null;
+	sort: { column: RankingColumn; dir: SortDirection };
+	search: string;
+	within: { kind: 'stadtbezirk' | 'bildungsregion'; key: string } | null;
+	/** Indicators of the scatter plot's axes; null: chosen by the page. */
+	x: string | null;
+	y: string | null;
 }
+
+/** The comparison of an empty link. */
+export const EMPTY_COMPARE: Readonly<CompareState> = {
+	units: [],
+	indicators: [],
+	year: null,
+	level: 'stadtteil',
+	rankIndicator: null,
+	sort: { column: 'rang', dir: 'auf' },
+	search: '',
+	within: null,
+	x: null,
+	y: null
+};
+
+/** Longest search text kept from a link. */
+const MAX_SEARCH = 80;
 
 /**
  * Reads a comparison from the link.
@@ -83,10 +120,10 @@ export function parseCompare(
 			);
 	}
 
+	const byLowerCase = new Map(ctx.indicators.map((id) => [id.toLowerCase(), id]));
 	const indicators: string[] = [];
 	const rawIndicators = read('indikatoren');
 	if (rawIndicators !== null) {
-		const byLowerCase = new Map(ctx.indicators.map((id) => [id.toLowerCase(), id]));
 		const unknown: string[] = [];
 		for (const token of rawIndicators.split(',')) {
 			const t = token.trim();
@@ -111,12 +148,102 @@ export function parseCompare(
 				`Parameter 'jahr': ${quote(rawYear)} ist kein Jahr mit Werten; gezeigt wird je Indikator das neueste Jahr.`
 			);
 	}
-	return { state: { units, indicators, year }, problems };
+
+	const oneIndicator = (name: string): string | null => {
+		const raw = read(name);
+		if (raw === null) return null;
+		const id = byLowerCase.get(raw.trim().toLowerCase());
+		if (!id)
+			problems.push(`Parameter '${name}': ${quote(raw)} ist kein Indikator dieser Seite und wird ignoriert.`);
+		return id ?? null;
+	};
+
+	let level = EMPTY_COMPARE.level;
+	const rawLevel = read('ebene');
+	if (rawLevel !== null) {
+		const l = ctx.levels.find((x) => x === rawLevel.trim().toLowerCase());
+		if (l) level = l;
+		else
+			problems.push(
+				`Parameter 'ebene': ${quote(rawLevel)} gibt es nicht (möglich: ${ctx.levels.join(', ')}); gezeigt wird ${ctx.levels.includes(level) ? level : ctx.levels[0]}.`
+			);
+	}
+	if (!ctx.levels.includes(level) && ctx.levels[0]) level = ctx.levels[0];
+
+	const rankIndicator = oneIndicator('rangliste');
+
+	let column: RankingColumn = EMPTY_COMPARE.sort.column;
+	const rawSort = read('sortierung');
+	if (rawSort !== null) {
+		const c = RANKING_COLUMNS.find((x) => x === rawSort.trim().toLowerCase());
+		if (c) column = c;
+		else
+			problems.push(
+				`Parameter 'sortierung': ${quote(rawSort)} ist keine Spalte (möglich: ${RANKING_COLUMNS.join(', ')}); sortiert wird nach Rang.`
+			);
+	}
+	let dir: SortDirection = EMPTY_COMPARE.sort.dir;
+	const rawDir = read('richtung');
+	if (rawDir !== null) {
+		const d = rawDir.trim().toLowerCase();
+		if (d === 'auf' || d === 'ab') dir = d;
+		else
+			problems.push(
+				`Parameter 'richtung': ${quote(rawDir)} ist weder „auf“ noch „ab“; sortiert wird aufsteigend.`
+			);
+	}
+
+	let search = '';
+	const rawSearch = read('suche');
+	if (rawSearch !== null) {
+		// Control characters never reach the search field; the rest is plain text for `fold`.
+		search = rawSearch.replace(/\p{Cc}/gu, ' ').trim();
+		if (search.length > MAX_SEARCH) {
+			problems.push(`Parameter 'suche': höchstens ${MAX_SEARCH} Zeichen; der Rest wird ignoriert.`);
+			search = search.slice(0, MAX_SEARCH);
+		}
+	}
+
+	let within: CompareState['within'] = null;
+	const rawWithin = read('in');
+	if (rawWithin !== null) {
+		const [rawKind = '', ...rest] = rawWithin.split(':');
+		const kind = rawKind.trim().toLowerCase();
+		const key = rest.join(':').trim();
+		if ((kind === 'stadtbezirk' || kind === 'bildungsregion') && ctx.units[kind].has(key))
+			within = { kind, key };
+		else
+			problems.push(
+				`Parameter 'in': ${quote(rawWithin)} ist kein Stadtbezirk und keine Bildungsregion dieser Stadt (Form: stadtbezirk:<Schlüssel> oder bildungsregion:<Kennung>); gezeigt werden alle Gebiete.`
+			);
+	}
+
+	const x = oneIndicator('x');
+	const y = oneIndicator('y');
+	return {
+		state: { units, indicators, year, level, rankIndicator, sort: { column, dir }, search, within, x, y },
+		problems
+	};
 }
 
+/** The parameters this module reads and writes; others (such as `stadt`) are left alone. */
+export const COMPARE_PARAMS = [
+	'gebiete',
+	'indikatoren',
+	'jahr',
+	'ebene',
+	'rangliste',
+	'sortierung',
+	'richtung',
+	'suche',
+	'in',
+	'x',
+	'y'
+] as const;
+
 /**
- * The parameters of a comparison, in the order of its units and indicators.
- * `serializeCompare({ units: [{ kind: 'stadt', key: '08111000' }], indicators: ['a'], year: null })`
+ * The parameters of a comparison, in the order of its units and indicators; defaults are left out.
+ * `serializeCompare({ ...EMPTY_COMPARE, units: [{ kind: 'stadt', key: '08111000' }], indicators: ['a'] })`
  * -> URLSearchParams 'gebiete=stadt&indikatoren=a'
  */
 export function serializeCompare(state: CompareState): URLSearchParams {
@@ -125,5 +252,26 @@ export function serializeCompare(state: CompareState): URLSearchParams {
 		p.set('gebiete', state.units.map((u) => (u.kind === 'stadt' ? 'stadt' : `${u.kind}:${u.key}`)).join(','));
 	if (state.indicators.length > 0) p.set('indikatoren', state.indicators.join(','));
 	if (state.year !== null) p.set('jahr', String(state.year));
+	if (state.level !== EMPTY_COMPARE.level) p.set('ebene', state.level);
+	if (state.rankIndicator !== null) p.set('rangliste', state.rankIndicator);
+	if (state.sort.column !== EMPTY_COMPARE.sort.column) p.set('sortierung', state.sort.column);
+	if (state.sort.dir !== EMPTY_COMPARE.sort.dir) p.set('richtung', state.sort.dir);
+	if (state.search.trim() !== '') p.set('suche', state.search.trim());
+	if (state.within) p.set('in', `${state.within.kind}:${state.within.key}`);
+	if (state.x !== null) p.set('x', state.x);
+	if (state.y !== null) p.set('y', state.y);
 	return p;
+}
+
+/**
+ * `current` with the comparison's parameters replaced by those of `state`; other parameters
+ * (the city) stay first, in their order.
+ * `patchCompare(new URLSearchParams('stadt=nuernberg&jahr=2023'), { ...EMPTY_COMPARE })` -> 'stadt=nuernberg'
+ */
+export function patchCompare(current: URLSearchParams, state: CompareState): URLSearchParams {
+	const out = new URLSearchParams();
+	const own = new Set<string>(COMPARE_PARAMS);
+	for (const [k, v] of current) if (!own.has(k)) out.append(k, v);
+	for (const [k, v] of serializeCompare(state)) out.append(k, v);
+	return out;
 }

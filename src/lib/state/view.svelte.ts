@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
-import { goto } from '$app/navigation';
 import { page } from '$app/state';
+import { QueryWriter } from './queryWriter';
 import { shareState } from './share';
 import { parseView, patchParams, type UrlContext, type ViewState } from './url';
 
@@ -12,7 +12,7 @@ import { parseView, patchParams, type UrlContext, type ViewState } from './url';
 export class ViewStore {
 	readonly #ctx: UrlContext;
 	#previous: ViewState | null = null;
-	#pending: URLSearchParams | null = null;
+	readonly #writer = new QueryWriter();
 	readonly #parsed = $derived.by(() => {
 		const { state, problems } = parseView(page.url.searchParams, this.#ctx);
 		// Unchanged parts keep their identity, so a map move does not recompute the choropleth.
@@ -38,21 +38,7 @@ export class ViewStore {
 	 * change adds one, so "Zurück" undoes it.
 	 */
 	async set(patch: Partial<ViewState>, options: { replace?: boolean } = {}): Promise<void> {
-		// Two changes in quick succession (a map move, then a click) build on each other even
-		// before the first navigation has finished.
-		const current = this.#pending ?? page.url.searchParams;
-		const params = patchParams(current, patch, this.#ctx);
-		const query = params.toString();
-		if (query === current.toString()) return;
-		this.#pending = params;
-		const url = `${page.url.pathname}${query ? `?${query}` : ''}${page.url.hash}`;
-		try {
-			// The path is the current, already resolved page path; only the query changes.
-			// eslint-disable-next-line svelte/no-navigation-without-resolve
-			await goto(url, { replaceState: options.replace ?? false, keepFocus: true, noScroll: true });
-		} finally {
-			if (this.#pending === params) this.#pending = null;
-		}
+		await this.#writer.write(patchParams(this.#writer.current, patch, this.#ctx), options);
 	}
 }
 

@@ -1,0 +1,119 @@
+import { describe, expect, test } from 'vitest';
+import { compareUnits } from './compare';
+import { compareTable, rankingTable, scatterTable, shownValue } from './compareTables';
+import { CATALOG, COUNT, RATIO, VALUES } from './fixtures.test-helpers';
+import { rankAreas } from './ranking';
+import { scatterData } from './scatter';
+import { tableCsv } from './tableExport';
+
+describe('shownValue', () => {
+	test.each([
+		[{ status: 'ok' as const, value: 31.249, numerator: 1 }, 31.2],
+		[{ status: 'ok' as const, value: 31.25, numerator: 1 }, 31.3],
+		[{ status: 'missing' as const }, 'keine Daten'],
+		[{ status: 'suppressed' as const }, 'geheim gehalten']
+	])('%j -> %s', (cell, shown) => expect(shownValue(cell, { decimals: 1 })).toBe(shown));
+});
+
+describe('compareTable', () => {
+	test('a value and a difference column per unit, the city, source and notes', () => {
+		const c = compareUnits(
+			CATALOG,
+			VALUES,
+			[
+				{ kind: 'stadtteil', key: '101' },
+				{ kind: 'stadtbezirk', key: '2' }
+			],
+			['quote'],
+			2024
+		);
+		const t = compareTable(c);
+		expect(t.header).toEqual([
+			'Indikator',
+			'Jahr',
+			'Einheit',
+			'Eins-Nord (Stadtteil)',
+			'Eins-Nord: Abweichung von der Stadt',
+			'Zwei (Stadtbezirk)',
+			'Zwei: Abweichung von der Stadt',
+			'Stadt',
+			'Einheit der Abweichung',
+			'Quelle',
+			'Hinweis'
+		]);
+		// 101: 10 %; city: 55 / 300 = 18.3 %; Bezirk 2 geheim gehalten.
+		expect(t.rows).toEqual([
+			[
+				'Betreuungsquote U3',
+				2024,
+				'%',
+				10,
+				-8.3,
+				'geheim gehalten',
+				null,
+				18.3,
+				'Prozentpunkte',
+				'Test',
+				'Demodaten'
+			]
+		]);
+		expect(tableCsv(t.header, t.rows, { german: true })).toContain(
+			'Betreuungsquote U3;2024;%;10;-8,3;geheim gehalten;;18,3;'
+		);
+	});
+});
+
+describe('rankingTable', () => {
+	test('the rows in their order with rank, counts and flags; the Bezirk only for Stadtteile', () => {
+		const rows = rankAreas(CATALOG, VALUES, RATIO, 'stadtteil', 2024);
+		const t = rankingTable(rows, RATIO, 2024, 'Stadtteil');
+		expect(t.header.slice(0, 6)).toEqual([
+			'Rang',
+			'Stadtteil',
+			'Stadtbezirk',
+			'Betreuungsquote U3',
+			'Kinder in Betreuung',
+			'Kinder unter 3'
+		]);
+		expect(t.rows[0]).toEqual([2, 'Eins-Nord', 'Eins', 10, 10, 100, 2024, '%', 'Test', 'Demodaten']);
+		expect(t.rows[2]).toEqual([
+			null,
+			'Zwei-West',
+			'Zwei',
+			'geheim gehalten',
+			null,
+			null,
+			2024,
+			'%',
+			'Test',
+			'Demodaten'
+		]);
+		const bezirke = rankingTable(
+			rankAreas(CATALOG, VALUES, COUNT, 'stadtbezirk', 2024),
+			COUNT,
+			2024,
+			'Stadtbezirk'
+		);
+		expect(bezirke.header).not.toContain('Stadtbezirk');
+		expect(bezirke.rows[0]).toEqual([1, 'Eins', 3000, 3000, null, 2024, 'Personen', 'Test', 'Demodaten']);
+	});
+});
+
+describe('scatterTable', () => {
+	test('each point with both values and its side of the medians', () => {
+		const x = { meta: RATIO, year: 2024 };
+		const y = { meta: COUNT, year: 2024 };
+		const t = scatterTable(scatterData(CATALOG, VALUES, x, y, 'stadtteil'), x, y, 'Stadtteil');
+		expect(t.header).toEqual([
+			'Stadtteil',
+			'Betreuungsquote U3 (2024, %)',
+			'Einwohner (2024, Personen)',
+			'Betreuungsquote U3: Lage',
+			'Einwohner: Lage'
+		]);
+		expect(t.rows).toEqual([
+			['Eins-Nord', 10, 1000, 'unter dem Median', 'unter dem Median'],
+			['Eins-Süd', 30, 2000, 'auf oder über dem Median', 'auf oder über dem Median']
+		]);
+	});
+});

@@ -1,0 +1,131 @@
+import { NO_DATA_TEXT, PARTIAL_NOTE, SUPPRESSED_TEXT } from './format';
+import type { Comparison } from './compare';
+import type { RankingRow } from './ranking';
+import type { ScatterAxis, ScatterData } from './scatter';
+import type { ExportCell } from './tableExport';
+import type { Cell, IndicatorMeta } from './types';
+
+/**
+ * The tables of the comparison page as they are exported: the columns the page shows, values
+ * rounded as shown (numerators and denominators are exact counts), "geheim gehalten" and
+ * "keine Daten" as text, and the source, year and demo flag in every row, so a table pasted into
+ * a report still says where its numbers come from.
+ */
+
+export interface ExportTable {
+	header: string[];
+	rows: ExportCell[][];
+}
+
+/** A value as shown: rounded to the indicator's decimals. `shownValue(ok(31.249), { decimals: 1 })` -> 31.2 */
+export function shownValue(cell: Cell, meta: Pick<IndicatorMeta, 'decimals'>): ExportCell {
+	if (cell.status === 'missing') return NO_DATA_TEXT;
+	if (cell.status === 'suppressed') return SUPPRESSED_TEXT;
+	const f = 10 ** meta.decimals;
+	return Math.round(cell.value * f) / f;
+}
+
+const demoText = (meta: IndicatorMeta) => (meta.demo ? 'Demodaten' : '');
+
+/**
+ * The side-by-side table: one row per indicator, per unit its value and the difference to the city.
+ * `compareTable(c).header` -> ['Indikator', 'Jahr', 'Einheit', 'Hallschlag', 'Hallschlag: Abweichung von der Stadt', …]
+ */
+export function compareTable(c: Comparison): ExportTable {
+	const header = ['Indikator', 'Jahr', 'Einheit'];
+	for (const u of c.units) header.push(`${u.name} (${u.kindLabel})`, `${u.name}: Abweichung von der Stadt`);
+	header.push('Stadt', 'Einheit der Abweichung', 'Quelle', 'Hinweis');
+	const rows = c.rows.map((r) => {
+		const row: ExportCell[] = [r.indicator.title, r.year, r.indicator.unit];
+		for (const cell of r.cells) {
+			row.push(shownValue(cell.cell, r.indicator));
+			row.push(
+				cell.difference === null
+					? null
+					: (shownValue({ status: 'ok', value: cell.difference, numerator: 0 }, r.indicator) as number)
+			);
+		}
+		const notes = [
+			demoText(r.indicator),
+			r.yearNote ?? '',
+			...r.cells.filter((x) => x.cell.status === 'ok' && x.cell.partial).map(() => PARTIAL_NOTE)
+		];
+		row.push(
+			shownValue(r.city, r.indicator),
+			r.differenceUnit,
+			r.indicator.source,
+			[...new Set(notes.filter(Boolean))].join('; ')
+		);
+		return row;
+	});
+	return { header, rows };
+}
+
+/**
+ * The ranking as shown (its order and filter): rank, area, Bezirk, value, numerator, denominator, flags.
+ * `rankingTable(rows, meta, 2024, 'Stadtteil').rows[0]` -> [1, 'Hallschlag', 'Bad Cannstatt', 41.2, 412, 1000, 2024, '%', …]
+ */
+export function rankingTable(
+	rows: readonly RankingRow[],
+	meta: IndicatorMeta,
+	year: number,
+	levelLabel: string
+): ExportTable {
+	const header = [
+		'Rang',
+		levelLabel,
+		'Stadtbezirk',
+		meta.title,
+		meta.numeratorLabel ?? 'Zähler',
+		meta.denominatorLabel ?? 'Nenner',
+		'Jahr',
+		'Einheit',
+		'Quelle',
+		'Hinweis'
+	];
+	return {
+		header: levelLabel === 'Stadtteil' ? header : header.filter((h) => h !== 'Stadtbezirk'),
+		rows: rows.map((r) => {
+			const c = r.cell;
+			const notes = [demoText(meta), c.status === 'ok' && c.partial ? PARTIAL_NOTE : ''];
+			const row: ExportCell[] = [
+				r.rank,
+				r.name,
+				...(levelLabel === 'Stadtteil' ? [r.parentName ?? null] : []),
+				shownValue(c, meta),
+				c.status === 'ok' ? c.numerator : null,
+				c.status === 'ok' ? (c.denominator ?? null) : null,
+				year,
+				meta.unit,
+				meta.source,
+				notes.filter(Boolean).join('; ')
+			];
+			return row;
+		})
+	};
+}
+
+/**
+ * The scatter plot as a table: each area with both values and whether it lies above the medians.
+ * `scatterTable(data, x, y, 'Stadtteil').header` -> ['Stadtteil', 'Kinder in SGB II (2024, %)', …]
+ */
+export function scatterTable(
+	data: ScatterData,
+	x: ScatterAxis,
+	y: ScatterAxis,
+	levelLabel: string
+): ExportTable {
+	const axis = (a: ScatterAxis) => `${a.meta.title} (${a.year}, ${a.meta.unit})`;
+	const side = (v: number, m: number | null) =>
+		m === null ? null : v >= m ? 'auf oder über dem Median' : 'unter dem Median';
+	return {
+		header: [levelLabel, axis(x), axis(y), `${x.meta.title}: Lage`, `${y.meta.title}: Lage`],
+		rows: data.points.map((p) => [
+			p.name,
+			shownValue({ status: 'ok', value: p.x, numerator: 0 }, x.meta),
+			shownValue({ status: 'ok', value: p.y, numerator: 0 }, y.meta),
+			side(p.x, data.medianX),
+			side(p.y, data.medianY)
+		])
+	};
+}
