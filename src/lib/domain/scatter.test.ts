@@ -91,8 +91,10 @@ describe('scatterScales', () => {
 			],
 			{ left: 40, top: 10, right: 440, bottom: 310 }
 		);
-		for (const p of [10, 50])
-			(expect(s.x(p)).toBeGreaterThanOrEqual(40), expect(s.x(p)).toBeLessThanOrEqual(440));
+		for (const p of [10, 50]) {
+			expect(s.x(p)).toBeGreaterThanOrEqual(40);
+			expect(s.x(p)).toBeLessThanOrEqual(440);
+		}
 		expect(s.y(300)).toBeLessThan(s.y(100));
 		expect(s.invertX(s.x(33))).toBeCloseTo(33, 9);
 		expect(s.invertY(s.y(123))).toBeCloseTo(123, 9);
