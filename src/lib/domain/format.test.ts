@@ -129,4 +129,9 @@ describe('formatDifference', () => {
 	])('(%s, %s) -> %s', (a, b, m, expected) => {
 		expect(formatDifference(a, b, m)).toBe(expected);
 	});
+
+	it('short: percentage points as "Pp.", other units as they are', () => {
+		expect(formatDifference(30, 34.5, PERCENT, { short: true })).toBe(nb(`${MINUS}4,5_Pp.`));
+		expect(formatDifference(1000, 1012, PERSONS, { short: true })).toBe(nb(`${MINUS}12_Personen`));
+	});
 });

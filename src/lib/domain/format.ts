@@ -103,13 +103,20 @@ export function formatClassLabels(breaks: readonly number[], meta: IndicatorMeta
  * The difference a − b with an explicit sign. Shares in percent differ by percentage points:
  * `formatDifference(35.2, 34, pct)` -> "+1,2 Prozentpunkte"; other indicators in their unit:
  * "−12 Personen", "+0,8 je 1.000 Kinder". A difference that rounds to zero -> "±0,0 …".
+ * Narrow tables take `{ short: true }`: "+1,2 Pp." (Prozentpunkte).
  */
-export function formatDifference(a: number, b: number, meta: IndicatorMeta): string {
+export function formatDifference(
+	a: number,
+	b: number,
+	meta: IndicatorMeta,
+	options: { short?: boolean } = {}
+): string {
 	const d = a - b;
 	const body = formatNumber(Math.abs(d), meta.decimals);
 	const isZero = ![...body].some((ch) => ch >= '1' && ch <= '9');
 	const sign = isZero ? '±' : d > 0 ? '+' : MINUS;
 	if (isPercentShare(meta)) {
+		if (options.short) return `${sign}${body}${NBSP}Pp.`;
 		return `${sign}${body}${NBSP}${body === '1' ? 'Prozentpunkt' : 'Prozentpunkte'}`;
 	}
 	return withUnit(sign + body, meta);

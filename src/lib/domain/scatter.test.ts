@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pointsIn, quadrants, scatterData, scatterScales, scatterSummary } from './scatter';
+import { defaultAxes, pointsIn, quadrants, scatterData, scatterScales, scatterSummary } from './scatter';
 import { CATALOG, COUNT, RATIO, VALUES } from './fixtures.test-helpers';
 import type { ValuesWire } from './types';
 
@@ -101,6 +101,18 @@ describe('scatterScales', () => {
 		expect(s.xTicks.length).toBeGreaterThan(2);
 	});
 
+	test('non-negative data never get a negative axis', () => {
+		const s = scatterScales(
+			[
+				{ key: 'a', name: 'A', x: 0.5, y: 1 },
+				{ key: 'b', name: 'B', x: 39, y: 60 }
+			],
+			{ left: 0, top: 0, right: 100, bottom: 100 }
+		);
+		expect(Math.min(...s.xTicks)).toBe(0);
+		expect(s.invertX(0)).toBe(0);
+	});
+
 	test('a single point or none still gives a usable scale', () => {
 		const one = scatterScales([{ key: 'a', name: 'A', x: 5, y: 5 }], {
 			left: 0,
@@ -113,5 +125,43 @@ describe('scatterScales', () => {
 		expect(one.x(5)).toBeLessThan(100);
 		const none = scatterScales([], { left: 0, top: 0, right: 100, bottom: 100 });
 		expect(none.xTicks.length).toBeGreaterThan(0);
+	});
+});
+
+describe('defaultAxes', () => {
+	const need = (id: string) => ({ ...RATIO, id, direction: 'need' as const });
+	const better = (id: string) => ({ ...RATIO, id, direction: 'better' as const });
+	const wire = (n: Array<number | null | 'g'>) => ({
+		'2024': { stadtteil: { n, d: n.map((v) => (typeof v === 'number' ? 100 : null)) } }
+	});
+	const v: ValuesWire = {
+		...VALUES,
+		indicators: {
+			sparse: wire([1, 'g', 'g', null]),
+			full: wire([1, 2, 3, 4]),
+			quote: wire([5, 6, 7, null]),
+			other: wire([5, 6, 7, 8])
+		}
+	};
+	const catalog = { indicators: [need('sparse'), need('full'), better('quote'), better('other'), COUNT] };
+
+	test('need against support, each the one with the most values', () => {
+		expect(defaultAxes(catalog, v, [], 'stadtteil', null)).toEqual({ x: 'full', y: 'other' });
+	});
+
+	test('the compared indicators come first, even with fewer values', () => {
+		expect(defaultAxes(catalog, v, ['sparse', 'quote'], 'stadtteil', 2024)).toEqual({
+			x: 'sparse',
+			y: 'quote'
+		});
+	});
+
+	test('without a need or a support indicator any two others', () => {
+		expect(defaultAxes({ indicators: [better('quote'), better('other')] }, v, [], 'stadtteil', null)).toEqual(
+			{
+				x: 'quote',
+				y: 'other'
+			}
+		);
 	});
 });

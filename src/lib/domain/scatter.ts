@@ -150,7 +150,8 @@ export interface ScatterScales {
 }
 
 /**
- * Linear scales from the points' extent (padded, nice) to the plot's inner box; y grows upwards.
+ * Linear scales from the points' extent (padded, nice, not below 0 for non-negative data) to
+ * the plot's inner box; y grows upwards.
  * `scatterScales(points, { left: 48, top: 12, right: 412, bottom: 300 })` -> { x, y, xTicks: [10, 20, 30], … }
  */
 export function scatterScales(
@@ -163,7 +164,8 @@ export function scatterScales(
 		let hi = Math.max(...vs);
 		if (lo === hi) [lo, hi] = [lo - 1, hi + 1];
 		const pad = (hi - lo) * 0.04;
-		return [lo - pad, hi + pad];
+		// Rates and counts are never negative: the axis does not reach below 0 for them.
+		return [lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad];
 	};
 	const sx = scaleLinear()
 		.domain(range(points.map((p) => p.x)))
@@ -181,4 +183,40 @@ export function scatterScales(
 		xTicks: sx.ticks(6),
 		yTicks: sy.ticks(6)
 	};
+}
+
+/**
+ * The axes a scatter plot starts with when the link names none: a need indicator (x) against
+ * a support indicator (y), each the one with values for the most areas of the level, taken
+ * from `preferred` (the compared indicators) first and from all indicators otherwise.
+ * `defaultAxes(catalog, values, ['betreuungsquote_u3', 'kinder_sgb2'], 'stadtteil', null)`
+ * -> { x: 'kinder_sgb2', y: 'betreuungsquote_u3' }
+ */
+export function defaultAxes(
+	catalog: Pick<Catalog, 'indicators'>,
+	values: ValuesWire,
+	preferred: readonly string[],
+	level: Level,
+	year: number | null
+): { x: string; y: string } {
+	const usable = catalog.indicators.filter((m) => m.years.length > 0 && m.kind === 'ratio');
+	const known = (m: IndicatorMeta) => {
+		const y = year !== null && m.years.includes(year) ? year : Math.max(...m.years);
+		let n = 0;
+		for (const c of cellsFor(values, m, level, y).values()) if (c.status === 'ok') n++;
+		return n;
+	};
+	const best = (direction: IndicatorMeta['direction'], exclude?: string) => {
+		for (const pool of [usable.filter((m) => preferred.includes(m.id)), usable]) {
+			const candidates = pool.filter((m) => m.direction === direction && m.id !== exclude);
+			if (candidates.length === 0) continue;
+			return candidates.reduce((a, b) => (known(b) > known(a) ? b : a)).id;
+		}
+		return undefined;
+	};
+	const all = catalog.indicators.filter((m) => m.years.length > 0);
+	if (all.length === 0) throw new Error('defaultAxes: no indicator has values');
+	const x = best('need') ?? all[0]!.id;
+	const y = best('better', x) ?? all.find((m) => m.id !== x)?.id ?? x;
+	return { x, y };
 }
