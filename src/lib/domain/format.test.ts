@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	formatClassLabels,
 	formatCount,
+	dativePlural,
 	formatDifference,
 	formatNumber,
 	formatRange,
@@ -134,4 +135,15 @@ describe('formatDifference', () => {
 		expect(formatDifference(30, 34.5, PERCENT, { short: true })).toBe(nb(`${MINUS}4,5_Pp.`));
 		expect(formatDifference(1000, 1012, PERSONS, { short: true })).toBe(nb(`${MINUS}12_Personen`));
 	});
+});
+
+describe('dativePlural', () => {
+	it.each([
+		['Stadtteile', 'Stadtteilen'],
+		['Stadtbezirke', 'Stadtbezirken'],
+		['Viertel', 'Vierteln'],
+		['Ortsteilgebieter', 'Ortsteilgebietern'],
+		['Bezirken', 'Bezirken'],
+		['Quartiers', 'Quartiers']
+	])('%s -> %s', (plural, dative) => expect(dativePlural(plural)).toBe(dative));
 });

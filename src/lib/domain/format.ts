@@ -130,3 +130,11 @@ function withUnit(text: string, meta: IndicatorMeta): string {
 	const unit = meta.unit.trim();
 	return unit ? `${text}${NBSP}${unit}` : text;
 }
+
+/**
+ * The dative plural of a German plural noun, for "nach Stadtteilen": nouns whose plural ends in
+ * -e, -el or -er take an -n; others (-en, -s) stay. `dativePlural('Stadtbezirke')` -> 'Stadtbezirken'
+ */
+export function dativePlural(plural: string): string {
+	return /(e|el|er)$/.test(plural) ? `${plural}n` : plural;
+}

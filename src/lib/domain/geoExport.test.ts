@@ -28,7 +28,7 @@ const cells = new Map<string, Cell>([
 ]);
 const info = {
 	levelLabel: 'Stadtteil',
-	levelPlural: 'Stadtteilen',
+	levelPlural: 'Stadtteile',
 	built: '2024-12-31',
 	demoNote: 'Demodaten – nicht amtlich',
 	geometryNote: 'schematisch'

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { shownValue } from './compareTables';
+import { dativePlural } from './format';
 import type { Cell, IndicatorMeta } from './types';
 
 /**
@@ -77,7 +78,7 @@ export function areasGeoJson(
 		};
 	});
 	const metadaten: AreaExport['metadaten'] = {
-		titel: `${meta.title} ${year} nach ${info.levelPlural}`,
+		titel: `${meta.title} ${year} nach ${dativePlural(info.levelPlural)}`,
 		quelle: meta.source,
 		stand: info.built,
 		geometrie: info.geometryNote
