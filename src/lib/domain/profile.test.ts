@@ -5,8 +5,10 @@ import {
 	areaProfile,
 	formatStand,
 	isProfileLevel,
+	profileEntries,
 	profileLernorte,
 	profileMembers,
+	profileProblem,
 	profileYear,
 	type AreaProfile
 } from './profile';
@@ -164,10 +166,10 @@ describe('profileLernorte', () => {
 	test('the Lernorte of a Stadtbezirk by category and type, listed by name', () => {
 		const l = profileLernorte(catalog, sites, ['101', '102']);
 		expect(l.total).toBe(5);
-		expect(l.categories.map((c) => [c.label, c.count])).toEqual([
-			['formal', 3],
-			['non-formal', 1],
-			['informell', 1]
+		expect(l.categories.map((c) => [c.title, c.count])).toEqual([
+			['Formale Lernorte', 3],
+			['Non-formale Lernorte', 1],
+			['Informelle Lernorte', 1]
 		]);
 		const kitas = l.categories[0]!.types[0]!;
 		expect(kitas).toMatchObject({ type: 'kita', label: 'Kitas', count: 3 });
@@ -185,10 +187,31 @@ describe('profileLernorte', () => {
 		expect(l.sources).toEqual([]);
 	});
 
+	test('hands the Lernorte of the area to the map', () => {
+		expect(profileLernorte(catalog, sites, ['102']).lernorte.map((l) => l.id)).toEqual(['d']);
+	});
+
 	test('does not mutate the Lernorte', () => {
 		const before = JSON.stringify(sites);
 		profileLernorte(catalog, sites, ['101']);
 		expect(JSON.stringify(sites)).toBe(before);
+	});
+});
+
+describe('profileProblem', () => {
+	test.each([
+		['stadtteil', '101', null],
+		['bildungsregion', 'nord', null],
+		['stadtteil', '999', 'In Testdorf gibt es keinen Stadtteil mit der Kennung „999“.'],
+		['stadtbezirk', '101', 'In Testdorf gibt es keinen Stadtbezirk mit der Kennung „101“.'],
+		['bildungsregion', 'süd', 'In Testdorf gibt es keine Bildungsregion mit der Kennung „süd“.'],
+		[
+			'stadt',
+			'08000000',
+			'„stadt“ ist keine Gebietsebene. Profile gibt es für Stadtteile, Stadtbezirke und Bildungsregionen.'
+		]
+	])('%s %s', (level, key, expected) => {
+		expect(profileProblem(catalog, level, key)).toBe(expected);
 	});
 });
 
@@ -205,6 +228,14 @@ describe('small helpers', () => {
 	test('profileYear', () => {
 		expect(profileYear([{ years: [2021, 2024] }, { years: [2023] }])).toBe(2024);
 		expect(profileYear([])).toBeNull();
+	});
+	test('profileEntries lists every unit that has a profile, and nothing else', () => {
+		const entries = profileEntries(catalog);
+		expect(entries).toHaveLength(4 + 2 + 2);
+		expect(entries[0]).toEqual({ level: 'stadtteil', key: '101' });
+		expect(entries).toContainEqual({ level: 'stadtbezirk', key: '2' });
+		expect(entries.at(-1)).toEqual({ level: 'bildungsregion', key: 'hallschlag' });
+		expect(entries.some((e) => (e.level as string) === 'stadt')).toBe(false);
 	});
 	test('formatStand', () => {
 		expect(formatStand('2024-12-31')).toBe('31.12.2024');

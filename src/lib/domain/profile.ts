@@ -238,12 +238,16 @@ export interface ProfileLernorte {
 		category: LernortCategory;
 		/** "formal", "non-formal", "informell". */
 		label: string;
+		/** "Formale Lernorte", "Non-formale Lernorte", "Informelle Lernorte". */
+		title: string;
 		count: number;
 		/** Types with Lernorte in the area, most first, then by name. */
 		types: Array<{ type: string; label: string; count: number; sites: ProfileSite[] }>;
 	}>;
 	/** Distinct sources of the Lernorte in the area. */
 	sources: string[];
+	/** The Lernorte in the area, as given (for the map). */
+	lernorte: Lernort[];
 }
 
 /**
@@ -274,12 +278,15 @@ export function profileLernorte(
 				};
 			})
 			.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'de'));
-		return { category, label: LERNORT_CATEGORY_LABELS[category], count: sites.length, types };
+		const label = LERNORT_CATEGORY_LABELS[category];
+		const title = `${label.charAt(0).toUpperCase()}${label.slice(1)}e Lernorte`;
+		return { category, label, title, count: sites.length, types };
 	});
 	return {
 		total: inArea.length,
 		categories,
-		sources: [...new Set(inArea.map((l) => l.source))].sort((a, b) => a.localeCompare(b, 'de'))
+		sources: [...new Set(inArea.map((l) => l.source))].sort((a, b) => a.localeCompare(b, 'de')),
+		lernorte: inArea
 	};
 }
 
@@ -287,4 +294,31 @@ export function profileLernorte(
 export function formatStand(isoDate: string): string {
 	const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
 	return m ? `${m[3]}.${m[2]}.${m[1]}` : isoDate;
+}
+
+/**
+ * The pages `/gebiet/<level>/<key>` a city has: every Stadtteil, Stadtbezirk and
+ * Bildungsregion of its catalog, for prerendering.
+ * `profileEntries(catalog)` -> [{ level: 'stadtteil', key: '101' }, …, { level: 'bildungsregion', key: 'hallschlag' }]
+ */
+export function profileEntries(catalog: Pick<Catalog, 'units'>): Array<{ level: ProfileLevel; key: string }> {
+	return PROFILE_LEVELS.flatMap((level) => (catalog.units[level] ?? []).map((u) => ({ level, key: u.key })));
+}
+
+/**
+ * Why a profile link does not fit the city, in German, or null when it does.
+ * `profileProblem(catalog, 'stadtteil', '999')` -> 'In Stuttgart gibt es keinen Stadtteil mit der Kennung „999“.'
+ */
+export function profileProblem(catalog: Catalog, level: string, key: string): string | null {
+	const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+	if (!isProfileLevel(level)) {
+		const levelShown = level.length > 40 ? `${level.slice(0, 40)}…` : level;
+		return `„${levelShown}“ ist keine Gebietsebene. Profile gibt es für Stadtteile, Stadtbezirke und Bildungsregionen.`;
+	}
+	if (profileMembers(catalog, level, key) && catalog.units[level]?.some((u) => u.key === key)) return null;
+	const kind =
+		level === 'bildungsregion'
+			? 'keine Bildungsregion'
+			: `keinen ${catalog.city.levels.find((d) => d.id === level)?.label ?? UNIT_KIND_LABELS[level]}`;
+	return `In ${catalog.city.name} gibt es ${kind} mit der Kennung „${shown}“.`;
 }
