@@ -60,19 +60,8 @@ export function areaSummary(
 		});
 	}
 
-	const stadtteilKeys =
-		level === 'stadtteil'
-			? new Set([key])
-			: new Set(catalog.units.stadtteil.filter((u) => u.parent === key).map((u) => u.key));
-	const regions = catalog.city.bildungsregionen
-		.filter((r) =>
-			r.level === level
-				? r.areas.includes(key)
-				: r.level === 'stadtbezirk'
-					? parentKey !== undefined && r.areas.includes(parentKey)
-					: r.areas.some((a) => stadtteilKeys.has(a))
-		)
-		.map((r) => r.name);
+	const stadtteilKeys = stadtteileOf(catalog, level, key);
+	const regions = bildungsregionenOf(catalog, level, key);
 
 	return {
 		key,
@@ -85,6 +74,35 @@ export function areaSummary(
 		comparisons,
 		lernorte: lernorte && lernorteIn(catalog, lernorte, stadtteilKeys)
 	};
+}
+
+/**
+ * The keys of the Stadtteile an area of a level consists of.
+ * `stadtteileOf(catalog, 'stadtbezirk', '1')` -> Set { '101', '102' }; a Stadtteil -> itself.
+ */
+export function stadtteileOf(catalog: Catalog, level: Level, key: string): Set<string> {
+	return level === 'stadtteil'
+		? new Set([key])
+		: new Set(catalog.units.stadtteil.filter((u) => u.parent === key).map((u) => u.key));
+}
+
+/**
+ * Names of the Bildungsregionen an area belongs to: those listing it, its Bezirk, or (for a
+ * Bezirk) one of its Stadtteile. `bildungsregionenOf(catalog, 'stadtteil', '214')` -> ['Hallschlag'].
+ */
+export function bildungsregionenOf(catalog: Catalog, level: Level, key: string): string[] {
+	const parentKey =
+		level === 'stadtteil' ? catalog.units.stadtteil.find((u) => u.key === key)?.parent : undefined;
+	const stadtteilKeys = stadtteileOf(catalog, level, key);
+	return catalog.city.bildungsregionen
+		.filter((r) =>
+			r.level === level
+				? r.areas.includes(key)
+				: r.level === 'stadtbezirk'
+					? parentKey !== undefined && r.areas.includes(parentKey)
+					: r.areas.some((a) => stadtteilKeys.has(a))
+		)
+		.map((r) => r.name);
 }
 
 /** The Lernorte in the given Stadtteile, counted by category and type, and listed. */

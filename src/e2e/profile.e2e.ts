@@ -1,0 +1,264 @@
+/**
+ * The profile of an area: reached from the dashboard's side panel, listing the indicators by
+ * phase, the Lernorte and the Bildungskette, accessible, and printable on A4 with the map as
+ * an image. A link that does not fit the city says so.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Catalog } from '../lib/domain/types';
+import { copyStuttgart } from '../../scripts/lib/import/stuttgart.test-helpers';
+import { buildMusterstadt } from '../../scripts/lib/import/musterstadt.test-helpers';
+import { makeTempDir } from '../../scripts/lib/import/formats/fixtures.test-helpers';
+import { launchBrowser, MAP_SELECTOR, newPage, runAxe, screenshot, waitForMapIdle } from './browser';
+
+const baseURL = inject('baseURL');
+const SOON = { timeout: 20_000, interval: 100 };
+
+async function getJson<T>(path: string): Promise<T> {
+	const response = await fetch(`${baseURL}${path}`);
+	if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+	return (await response.json()) as T;
+}
+
+/** Waits until the profile has its map drawn and its Bildungskette computed. */
+async function profileReady(page: Page): Promise<void> {
+	await waitForMapIdle(page);
+	await page.locator('[data-testid="profile-chain"] table').first().waitFor(SOON);
+	await expect
+		.poll(() => page.locator('[data-testid="locator-image"]').getAttribute('src'), SOON)
+		.toMatch(/^data:image\/png;base64,/);
+}
+
+/** Whether an element is drawn (has a box) under the current media. */
+function shown(page: Page, selector: string): Promise<boolean> {
+	return page.evaluate((s) => {
+		const el = document.querySelector<HTMLElement>(s);
+		if (!el) return false;
+		const r = el.getBoundingClientRect();
+		return getComputedStyle(el).display !== 'none' && r.width > 0 && r.height > 0;
+	}, selector);
+}
+
+describe('area profile', () => {
+	let browser: Browser;
+	let catalog: Catalog;
+	let tmp: { dir: string; cleanup: () => void };
+	let musterstadt: string;
+
+	beforeAll(async () => {
+		tmp = makeTempDir('bildungslandkarte-e2e-profile-');
+		const geodata = join(tmp.dir, 'geodata');
+		musterstadt = join(tmp.dir, 'out');
+		copyStuttgart(geodata);
+		[browser, catalog] = await Promise.all([
+			launchBrowser(),
+			getJson<Catalog>('/data/stuttgart/catalog.json'),
+			buildMusterstadt(geodata, tmp.dir, musterstadt)
+		]);
+	});
+	afterAll(async () => {
+		await browser?.close();
+		tmp?.cleanup();
+	});
+
+	test('from the dashboard panel to the profile: indicator groups, Lernorte, Bildungskette, axe clean', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
+		try {
+			await page.goto(`${baseURL}/`);
+			await waitForMapIdle(page);
+			const hallschlag = catalog.units.stadtteil.find((u) => u.name === 'Hallschlag')!;
+			await page.locator('select[name="gebiet"]').selectOption(hallschlag.key);
+			const link = page
+				.locator('[data-testid="area-panel"]')
+				.getByRole('link', { name: 'Profil von Hallschlag' });
+			await link.waitFor(SOON);
+			await link.click();
+
+			await page.waitForURL(`${baseURL}/gebiet/stadtteil/${hallschlag.key}`, SOON);
+			await profileReady(page);
+			expect(await page.locator('h1').textContent()).toBe('Hallschlag');
+			const header = (await page.locator('main header').first().textContent()) ?? '';
+			expect(header).toContain('Stadtteil · Stadtbezirk Bad Cannstatt');
+			expect(header).toContain('Stand 31.12.2024');
+			expect(await page.locator('.badges').textContent()).toContain('Demodaten – nicht amtlich');
+			expect(await page.locator('.badges').textContent()).toContain('schematische Gebietsgrenzen');
+
+			// One group per phase that has indicators, in the catalog's order; every indicator once.
+			const phasesWithIndicators = catalog.phases.filter((p) =>
+				catalog.indicators.some((i) => i.phases[0] === p.id)
+			);
+			const groups = page.locator('[data-testid="indicator-group"]');
+			expect(await groups.locator('h3').allTextContents()).toEqual(
+				phasesWithIndicators.map((p) => expect.stringContaining(p.label))
+			);
+			expect(await groups.locator('tbody tr').count()).toBe(catalog.indicators.length);
+			// Every row names its unit and source and has a year; the area, Bezirk and city columns.
+			const firstRow = groups.first().locator('tbody tr').first();
+			expect(await firstRow.textContent()).toMatch(/Einheit: .+ · Quelle: /);
+			expect(await groups.first().locator('thead').textContent()).toContain('Stadtbezirk Bad Cannstatt');
+			expect(await firstRow.locator('td').last().textContent()).toMatch(/^\s*20\d\d\s*$/);
+
+			// The Lernorte of the Stadtteil, grouped by category, with names.
+			const lernorte = await getJson<{ lernorte: Array<{ stadtteil: string; name: string }> }>(
+				'/data/stuttgart/lernorte.json'
+			);
+			const inArea = lernorte.lernorte.filter((l) => l.stadtteil === hallschlag.key);
+			expect(await page.locator('#h-lernorte').textContent()).toBe(`Lernorte im Gebiet: ${inArea.length}`);
+			expect(await page.locator('[data-testid="lernort-category"]').count()).toBeGreaterThan(0);
+			expect(await page.locator('.lernorte').textContent()).toContain(inArea[0]!.name);
+
+			// The Bildungskette: one row per phase of the chain.
+			expect(await page.locator('[data-testid="profile-chain"] tbody tr').count()).toBe(5);
+
+			// The locator map names what it shows; the legend lists the categories.
+			expect(await page.locator(`${MAP_SELECTOR} canvas`).getAttribute('aria-label')).toContain(
+				'Lagekarte: Stadtteil Hallschlag'
+			);
+			expect(await page.locator('[data-testid="locator-legend"]').textContent()).toContain(
+				'Formale Lernorte'
+			);
+
+			expect(await runAxe(page)).toEqual([]);
+			await screenshot(page, 'profile-hallschlag');
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('the Bildungskette panel of the Förderlücken map links to the profile too', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
+		try {
+			await page.goto(`${baseURL}/?modus=luecken&ebene=stadtbezirk&gebiet=2`);
+			const link = page
+				.locator('[data-testid="gap-chain-panel"]')
+				.getByRole('link', { name: /^Profil von / });
+			await link.waitFor({ timeout: 45_000 });
+			await link.click();
+			await page.waitForURL(`${baseURL}/gebiet/stadtbezirk/2`, SOON);
+			await profileReady(page);
+			expect(await page.locator('.kicker').textContent()).toBe('Stadtbezirk');
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('print: no controls, the map as an image with legend, sources, date and demo notice; A4 PDF', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
+		try {
+			await page.goto(`${baseURL}/gebiet/stadtbezirk/2`);
+			await profileReady(page);
+			expect(await page.locator('h1').textContent()).toBe(
+				catalog.units.stadtbezirk.find((u) => u.key === '2')!.name
+			);
+
+			// The button prints (the dialog itself is the browser's).
+			await page.evaluate(() => {
+				(window as unknown as { printed: number }).printed = 0;
+				window.print = () => void (window as unknown as { printed: number }).printed++;
+			});
+			const button = page.getByRole('button', { name: 'Drucken / als PDF speichern' });
+			await button.click();
+			expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+			expect(await shown(page, '[data-testid="locator-image"]')).toBe(false);
+
+			await page.emulateMedia({ media: 'print' });
+			expect(await button.isVisible()).toBe(false);
+			expect(await shown(page, '.actions')).toBe(false);
+			expect(await shown(page, '.skip-link')).toBe(false);
+			expect(await shown(page, '.maplibregl-control-container')).toBe(false);
+			// The map is on paper as an image, with its legend and attribution.
+			expect(await shown(page, '[data-testid="locator-image"]')).toBe(true);
+			expect(
+				await page
+					.locator('[data-testid="locator-image"]')
+					.evaluate((img: HTMLImageElement) => img.naturalWidth)
+			).toBeGreaterThan(100);
+			expect(await shown(page, '[data-testid="locator-legend"]')).toBe(true);
+			expect(await shown(page, '.attribution')).toBe(true);
+			// Sources, date and the demo notice.
+			expect(await shown(page, '.sources')).toBe(true);
+			const sources = (await page.locator('.sources').textContent()) ?? '';
+			expect(sources).toContain('Stand der Daten: 31.12.2024');
+			expect(sources).toContain('Demodaten – nicht amtlich');
+			expect(sources).toContain(catalog.indicators[0]!.source);
+			expect(await shown(page, '[data-testid="profile-notes"]')).toBe(true);
+			// Table headers repeat on every page.
+			expect(
+				await page
+					.locator('[data-testid="indicator-group"] thead')
+					.first()
+					.evaluate((el) => getComputedStyle(el).display)
+			).toBe('table-header-group');
+
+			const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+			const text = pdf.toString('latin1');
+			const pages = text.match(/\/Type\s*\/Page[^s]/g) ?? [];
+			expect(pages.length).toBeGreaterThan(0);
+			// A4 in PostScript points: 595.28 × 841.89.
+			const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+			expect(boxes.length).toBeGreaterThan(0);
+			for (const [, w, h] of boxes) {
+				expect(Number(w)).toBeCloseTo(595.3, 0);
+				expect(Number(h)).toBeCloseTo(841.9, 0);
+			}
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('a Bildungsregion shows its members, its aggregate values and the chain of its area', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
+		try {
+			await page.goto(`${baseURL}/gebiet/bildungsregion/hallschlag`);
+			await profileReady(page);
+			expect(await page.locator('h1').textContent()).toBe('Hallschlag');
+			expect(await page.locator('.kicker').textContent()).toBe('Bildungsregion · Stadtteil Hallschlag');
+			// No Bezirk column: the region against the city.
+			expect(await page.locator('[data-testid="indicator-group"] thead').first().textContent()).not.toContain(
+				'Stadtbezirk'
+			);
+			expect(await page.locator('.kette').textContent()).toContain('nicht ganze Bildungsregionen');
+			expect(await page.locator('[data-testid="profile-chain"] caption').innerText()).toMatch(
+				/^Bildungskette Stadtteil Hallschlag, 20\d\d: /
+			);
+			expect(await runAxe(page)).toEqual([]);
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('a key the city does not have shows a message and a way back, not a crash', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
+		try {
+			// A Stuttgart link opened with another city: Musterstadt has no Stadtteil 214.
+			await page.route('**/data/musterstadt/*', (route) => {
+				const name = new URL(route.request().url()).pathname.split('/').at(-1)!;
+				return route.fulfill({
+					status: 200,
+					contentType: 'application/json',
+					body: readFileSync(join(musterstadt, 'musterstadt', name))
+				});
+			});
+			await page.goto(`${baseURL}/gebiet/stadtteil/214?stadt=musterstadt`);
+			const missing = page.locator('[data-testid="profile-missing"]');
+			await missing.waitFor(SOON);
+			expect(await missing.locator('h1').textContent()).toBe('Gebiet nicht gefunden');
+			expect(await missing.getByRole('alert').textContent()).toBe(
+				'In Musterstadt gibt es keinen Stadtteil mit der Kennung „214“.'
+			);
+			const back = missing.getByRole('link', { name: 'Zur Karte von Musterstadt' });
+			expect(await back.getAttribute('href')).toMatch(/\/\?stadt=musterstadt$/);
+			expect(await page.locator(MAP_SELECTOR).count()).toBe(0);
+			expect(await runAxe(page)).toEqual([]);
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+});
