@@ -1,4 +1,4 @@
-import { schemeBlues, schemeOrRd, schemePurples } from 'd3';
+import { schemeBlues, schemeBrBG, schemeOrRd, schemePurples } from 'd3';
 import { MAX_CLASSES, MIN_CLASSES } from './classify';
 import { hexToRgb } from './color';
 import type { GapClass } from './gaps';
@@ -60,6 +60,31 @@ export function paletteFor(direction: Direction, k: number): string[] {
 		throw new RangeError(`paletteFor: k must be an integer from ${MIN_CLASSES} to ${MAX_CLASSES}, got ${k}`);
 	}
 	return [...scheme[k]!];
+}
+
+/** Class counts a diverging palette offers: odd, so that one class holds zero. */
+export const DIVERGING_CLASSES = [3, 5, 7] as const;
+
+/**
+ * The k fill colours of a change map, from the strongest decrease to the strongest increase,
+ * with a light neutral grey in the middle for "about unchanged". ColorBrewer BrBG: brown and
+ * blue-green stay apart for the common colour-vision deficiencies, and both arms darken at
+ * nearly the same pace, so equal changes up and down look equally strong. The warm (brown) arm
+ * always points to the less favourable change:
+ * - `need`: an increase (more need) is brown;
+ * - `better` and `context`: an increase is blue-green (for `context` without a judgement).
+ *
+ * `divergingPaletteFor('need', 3)` -> ["#5ab4ac", "#f5f5f5", "#d8b365"]. k must be 3, 5 or 7.
+ */
+export function divergingPaletteFor(direction: Direction, k: number): string[] {
+	if (!SCHEMES[direction])
+		throw new RangeError(`divergingPaletteFor: unknown direction ${String(direction)}`);
+	if (!(DIVERGING_CLASSES as readonly number[]).includes(k)) {
+		throw new RangeError(`divergingPaletteFor: k must be 3, 5 or 7, got ${k}`);
+	}
+	// schemeBrBG runs from brown to blue-green.
+	const colors = [...schemeBrBG[k]!];
+	return direction === 'need' ? colors.reverse() : colors;
 }
 
 /**
