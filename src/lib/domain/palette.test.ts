@@ -186,19 +186,19 @@ describe('divergingPaletteFor', () => {
 	);
 
 	it('puts the warm arm on the less favourable change', () => {
-		// Lab a > 0: brown (reddish); a < 0: blue-green.
-		const warm = (c: string) => lab(c).a > 0;
+		// Lab b > 0: red (warm); b < 0: blue.
+		const warm = (c: string) => lab(c).b > 0;
 		expect(warm(divergingPaletteFor('need', 5).at(-1)!)).toBe(true);
 		expect(warm(divergingPaletteFor('need', 5)[0]!)).toBe(false);
 		expect(warm(divergingPaletteFor('better', 5).at(-1)!)).toBe(false);
 		expect(warm(divergingPaletteFor('better', 5)[0]!)).toBe(true);
-		expect(divergingPaletteFor('need', 3)).toEqual(['#5ab4ac', '#f5f5f5', '#d8b365']);
+		expect(divergingPaletteFor('need', 3)).toEqual(['#67a9cf', '#f7f7f7', '#ef8a62']);
 	});
 
 	it('returns a fresh array', () => {
 		const a = divergingPaletteFor('better', 5);
 		a.reverse();
-		expect(divergingPaletteFor('better', 5)[0]).toBe('#a6611a');
+		expect(divergingPaletteFor('better', 5)[0]).toBe('#ca0020');
 	});
 
 	it.each([1, 2, 4, 6, 8, 9, 5.5, Number.NaN])('throws a RangeError for k = %s', (k) => {
