@@ -5,12 +5,15 @@ import {
 	changeCaption,
 	changeClassCount,
 	changeReading,
+	changeText,
+	fixedBreaksNote,
 	formatChangeRange,
 	formatSigned
 } from './changeChoropleth';
 import { CLASS_MISSING, CLASS_SUPPRESSED } from './choropleth';
+import { RATIO } from './fixtures.test-helpers';
 import { divergingPaletteFor } from './palette';
-import type { Cell } from './types';
+import type { Cell, IndicatorMeta } from './types';
 
 const ok = (value: number): Cell => ({ status: 'ok', value, numerator: value });
 const MISSING: Cell = { status: 'missing' };
@@ -21,8 +24,9 @@ function change(from: Cell, to: Cell): ChangeCell {
 	return { from, to, change: c };
 }
 
-const need = { direction: 'need' as const, decimals: 1 };
-const better = { direction: 'better' as const, decimals: 1 };
+type Meta = Pick<IndicatorMeta, 'direction' | 'decimals'>;
+const need: Meta = { direction: 'need', decimals: 1 };
+const better: Meta = { direction: 'better', decimals: 1 };
 
 // Largest change ±5: five classes of width 2 from −5 to +5, edges at −3, −1, 1, 3.
 const CELLS = new Map<string, ChangeCell>([
@@ -65,7 +69,7 @@ describe('buildChangeChoropleth', () => {
 	});
 
 	test('the palette follows the direction: the same rise is warm for need, cool for better', () => {
-		const cls = (meta: typeof need) => buildChangeChoropleth(CELLS, meta, 5);
+		const cls = (meta: Meta) => buildChangeChoropleth(CELLS, meta, 5);
 		const a = cls(need);
 		const b = cls(better);
 		expect(a.classes.get('a')).toBe(b.classes.get('a'));
@@ -146,6 +150,20 @@ describe('formatting', () => {
 			'Veränderung 2022 → 2024 (je 1.000 Kinder)'
 		);
 		expect(changeCaption({ unit: '' }, 2022, 2024)).toBe('Veränderung 2022 → 2024');
+	});
+
+	test('changeText: the difference with its unit, or why there is none', () => {
+		const quote = { ...RATIO };
+		expect(changeText(change(ok(31.1), ok(34.5)), quote)).toBe('+3,4\u00a0Prozentpunkte');
+		expect(changeText(change(ok(3), ok(3)), quote)).toBe('±0,0\u00a0Prozentpunkte');
+		expect(changeText({ ...change(MISSING, ok(1)), reason: 'keine Daten für 2021' }, quote)).toBe(
+			'nicht berechenbar (keine Daten für 2021)'
+		);
+	});
+
+	test('fixedBreaksNote names the span of years', () => {
+		expect(fixedBreaksNote([2022, 2021, 2024])).toBe('Grenzen über 2021–2024 gleich');
+		expect(() => fixedBreaksNote([])).toThrow(RangeError);
 	});
 
 	test('changeReading says what a rise means', () => {

@@ -1,7 +1,7 @@
 import { divergingBreaks, type ChangeCell } from './change';
 import { CLASS_MISSING, CLASS_SUPPRESSED, type LegendClass } from './choropleth';
 import { classOf, MAX_CLASSES, MIN_CLASSES } from './classify';
-import { formatNumber, MINUS } from './format';
+import { formatDifference, formatNumber, MINUS } from './format';
 import { divergingPaletteFor } from './palette';
 import type { Direction, IndicatorMeta } from './types';
 
@@ -119,6 +119,16 @@ export function formatChangeRange(lo: number, hi: number, decimals: number): str
 }
 
 /**
+ * One area's change as text: `changeText(cell, quote)` -> "+3,4 Prozentpunkte"; without a change
+ * the reason: "nicht berechenbar (2024 geheim gehalten)".
+ */
+export function changeText(cell: ChangeCell, meta: IndicatorMeta): string {
+	if (cell.change !== null && cell.from.status === 'ok' && cell.to.status === 'ok')
+		return formatDifference(cell.to.value, cell.from.value, meta);
+	return `nicht berechenbar (${cell.reason ?? 'keine Daten'})`;
+}
+
+/**
  * What a change map shows, for its legend:
  * `changeCaption({ unit: '%', kind: 'ratio' }, 2021, 2024)` -> "Veränderung 2021 → 2024, in Prozentpunkten";
  * other units in brackets: "Veränderung 2021 → 2024 (je 1.000 Kinder)".
@@ -128,6 +138,15 @@ export function changeCaption(meta: Pick<IndicatorMeta, 'unit'>, fromYear: numbe
 	const unit = meta.unit.trim();
 	if (unit === '%') return `${span}, in Prozentpunkten`;
 	return unit ? `${span} (${unit})` : span;
+}
+
+/**
+ * The legend's note on class breaks computed from all years:
+ * `fixedBreaksNote([2021, 2022, 2023, 2024])` -> "Grenzen über 2021–2024 gleich".
+ */
+export function fixedBreaksNote(years: readonly number[]): string {
+	if (years.length === 0) throw new RangeError('fixedBreaksNote: no years');
+	return `Grenzen über ${Math.min(...years)}–${Math.max(...years)} gleich`;
 }
 
 /**

@@ -142,7 +142,7 @@ describe('areaTooltip', () => {
 				last: [
 					nb('2021: 31,1_%'),
 					'2024: geheim gehalten',
-					'Keine Veränderung berechenbar: 2024 geheim gehalten'
+					'Veränderung: nicht berechenbar (2024 geheim gehalten)'
 				]
 			}
 		])('$name', ({ change, meta, last }) => {

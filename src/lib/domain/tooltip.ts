@@ -1,5 +1,6 @@
 import type { ChangeCell } from './change';
-import { formatCount, formatDifference, formatNumber, formatValue, PARTIAL_NOTE } from './format';
+import { changeText } from './changeChoropleth';
+import { formatCount, formatNumber, formatValue, PARTIAL_NOTE } from './format';
 import type { AreaGapOverview } from './gapOverview';
 import { GAP_CLASSES } from './gaps';
 import { LERNORT_CATEGORY_LABELS } from './lernortTypes';
@@ -65,9 +66,7 @@ function changeTooltip(
 		`${fromYear}: ${formatValue(change.from, meta)}`,
 		`${year}: ${formatValue(change.to, meta)}`
 	];
-	if (change.change !== null && change.from.status === 'ok' && change.to.status === 'ok')
-		lines.push(`Veränderung: ${formatDifference(change.to.value, change.from.value, meta)}`);
-	else lines.push(`Keine Veränderung berechenbar: ${change.reason ?? 'keine Daten'}`);
+	lines.push(`Veränderung: ${changeText(change, meta)}`);
 	if ([change.from, change.to].some((c) => c.status === 'ok' && c.partial))
 		lines.push(`Wert ${PARTIAL_NOTE}`);
 	if (meta.demo) lines.push(DEMO_NOTE);
