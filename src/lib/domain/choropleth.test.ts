@@ -84,7 +84,40 @@ describe('buildChoropleth', () => {
 	it('does not mutate its input', () => {
 		const cells = cellsFor(VALUES, COUNT, 'stadtteil', 2024);
 		const copy = structuredClone([...cells]);
-		buildChoropleth(cells, COUNT, 'quantile', 3);
+		const pooled = [0, 3000, 1500];
+		buildChoropleth(cells, COUNT, 'quantile', 3, [], pooled);
 		expect([...cells]).toEqual(copy);
+		expect(pooled).toEqual([0, 3000, 1500]);
+	});
+
+	describe('breaks from other values (fixed across years)', () => {
+		// The Stadtteile of 2024 hold 1000, 2000, 500 and 1500 Personen.
+		const cells = cellsFor(VALUES, COUNT, 'stadtteil', 2024);
+		const pooled = [0, 600, 1200, 1800, 2400, 3000];
+
+		it('takes the edges from the given values and counts the cells in them', () => {
+			const c = buildChoropleth(cells, COUNT, 'equal', 3, [], pooled);
+			expect(c.classification!.breaks).toEqual([0, 1000, 2000, 3000]);
+			expect(c.classification!.counts).toEqual([1, 2, 1]);
+			expect(c.legend.map((l) => l.count)).toEqual([1, 2, 1]);
+			expect(Object.fromEntries(c.classes)).toEqual({ '101': 1, '102': 2, '201': 0, '202': 1 });
+		});
+
+		it('gives the same edges whatever the cells', () => {
+			const other = new Map(cells);
+			other.set('101', { status: 'ok', value: 2900, numerator: 2900 });
+			const a = buildChoropleth(cells, COUNT, 'quantile', 4, [], pooled);
+			const b = buildChoropleth(other, COUNT, 'quantile', 4, [], pooled);
+			expect(a.legend.map((l) => l.label)).toEqual(b.legend.map((l) => l.label));
+			// Without them, the edges follow the cells.
+			expect(buildChoropleth(cells, COUNT, 'quantile', 4).legend.map((l) => l.label)).not.toEqual(
+				buildChoropleth(other, COUNT, 'quantile', 4).legend.map((l) => l.label)
+			);
+		});
+
+		it('leaves manual thresholds alone', () => {
+			const c = buildChoropleth(cells, COUNT, 'manual', 5, [800, 1600], pooled);
+			expect(c.classification!.breaks).toEqual([500, 800, 1600, 2000]);
+		});
 	});
 });

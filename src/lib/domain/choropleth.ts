@@ -66,13 +66,19 @@ export function unitCell(
 /**
  * Classifies the cells of a level and assigns colours by the indicator's direction.
  * Missing and suppressed cells get their own class index and are counted apart.
+ *
+ * `breakValues`, when given, are the values the breaks are computed from instead of the cells'
+ * own, e.g. `pooledValues(…)` of all years, so that maps of different years share their classes;
+ * the counts are still those of the cells. Unused with `manual`, whose thresholds are fixed anyway.
+ * `buildChoropleth(cells2024, meta, 'quantile', 5, [], pooledValues(values, meta, 'stadtteil'))`
  */
 export function buildChoropleth(
 	cells: ReadonlyMap<string, Cell>,
 	meta: IndicatorMeta,
 	method: ClassMethod,
 	k: number,
-	manualBreaks: readonly number[] = []
+	manualBreaks: readonly number[] = [],
+	breakValues?: readonly number[]
 ): Choropleth {
 	const okValues: number[] = [];
 	let missing = 0;
@@ -83,7 +89,8 @@ export function buildChoropleth(
 		else missing++;
 	}
 
-	const classification = okValues.length > 0 ? classify(okValues, method, k, manualBreaks) : null;
+	const classification =
+		okValues.length > 0 ? classifyCells(okValues, method, k, manualBreaks, breakValues) : null;
 	const colors = classification ? paletteFor(meta.direction, Math.max(3, classification.k)) : [];
 	// Palettes start at 3 colours; with fewer classes use the darker end for contrast.
 	const used = classification ? colors.slice(colors.length - classification.k) : [];
@@ -106,4 +113,20 @@ export function buildChoropleth(
 		: [];
 
 	return { cells, classes, classification, colors: used, legend, missing, suppressed };
+}
+
+/** `classify` of the cells' values, or edges from other values with the cells counted in them. */
+function classifyCells(
+	okValues: readonly number[],
+	method: ClassMethod,
+	k: number,
+	manualBreaks: readonly number[],
+	breakValues: readonly number[] | undefined
+): Classification {
+	if (!breakValues || method === 'manual' || breakValues.length === 0)
+		return classify(okValues, method, k, manualBreaks);
+	const fixed = classify(breakValues, method, k, manualBreaks);
+	const counts = fixed.breaks.slice(1).map(() => 0);
+	for (const v of okValues) counts[classOf(v, fixed.breaks)]!++;
+	return { ...fixed, counts };
 }

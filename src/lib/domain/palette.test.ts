@@ -2,6 +2,8 @@ import { lab } from 'd3';
 import { describe, expect, it } from 'vitest';
 import {
 	CATEGORY_COLORS,
+	DIVERGING_CLASSES,
+	divergingPaletteFor,
 	contrastRatio,
 	contrastText,
 	NO_DATA_COLOR,
@@ -143,5 +145,67 @@ describe('contrastRatio', () => {
 
 	it('matches the WCAG reference value for #777 on white (4.48)', () => {
 		expect(contrastRatio('#777777', '#ffffff')).toBeCloseTo(4.48, 2);
+	});
+});
+
+describe('divergingPaletteFor', () => {
+	const CASES = DIRECTIONS.flatMap((d) => DIVERGING_CLASSES.map((k) => [d, k] as const));
+
+	it.each(CASES)('%s with %i classes: a light grey middle, both arms darkening alike', (direction, k) => {
+		const colors = divergingPaletteFor(direction, k);
+		expect(colors).toHaveLength(k);
+		expect(new Set(colors).size).toBe(k);
+		const mid = (k - 1) / 2;
+		// The middle is the lightest class and nearly without hue.
+		const middle = lab(colors[mid]!);
+		expect(Math.hypot(middle.a, middle.b)).toBeLessThan(3);
+		expect(middle.l).toBeGreaterThan(95);
+		const l = colors.map((c) => lab(c).l);
+		for (let i = 1; i <= mid; i++) {
+			// Darker with every step away from the middle, on both sides.
+			expect(l[mid - i]).toBeLessThan(l[mid - i + 1]!);
+			expect(l[mid + i]).toBeLessThan(l[mid + i - 1]!);
+			// Symmetric: classes equally far from zero are about equally dark (CIELAB L*).
+			expect(Math.abs(l[mid - i]! - l[mid + i]!), `${colors[mid - i]} vs ${colors[mid + i]}`).toBeLessThan(
+				12
+			);
+			// The two arms are told apart by hue, not only by lightness.
+			expect(deltaE(colors[mid - i]!, colors[mid + i]!)).toBeGreaterThan(20);
+		}
+	});
+
+	it.each(CASES)(
+		'%s with %i classes: apart from the grey of missing data, readable labels',
+		(direction, k) => {
+			for (const c of divergingPaletteFor(direction, k)) {
+				for (const neutral of [NO_DATA_COLOR, SUPPRESSED_COLOR])
+					expect(deltaE(c, neutral), `${c} vs ${neutral}`).toBeGreaterThan(10);
+				expect(contrastRatio(c, contrastText(c)), c).toBeGreaterThanOrEqual(4.5);
+			}
+		}
+	);
+
+	it('puts the warm arm on the less favourable change', () => {
+		// Lab b > 0: red (warm); b < 0: blue.
+		const warm = (c: string) => lab(c).b > 0;
+		expect(warm(divergingPaletteFor('need', 5).at(-1)!)).toBe(true);
+		expect(warm(divergingPaletteFor('need', 5)[0]!)).toBe(false);
+		expect(warm(divergingPaletteFor('better', 5).at(-1)!)).toBe(false);
+		expect(warm(divergingPaletteFor('better', 5)[0]!)).toBe(true);
+		expect(divergingPaletteFor('need', 3)).toEqual(['#67a9cf', '#f7f7f7', '#ef8a62']);
+	});
+
+	it('returns a fresh array', () => {
+		const a = divergingPaletteFor('better', 5);
+		a.reverse();
+		expect(divergingPaletteFor('better', 5)[0]).toBe('#ca0020');
+	});
+
+	it.each([1, 2, 4, 6, 8, 9, 5.5, Number.NaN])('throws a RangeError for k = %s', (k) => {
+		expect(() => divergingPaletteFor('need', k)).toThrow(RangeError);
+	});
+
+	it('throws a RangeError for an unknown direction', () => {
+		expect(() => divergingPaletteFor('worse' as Direction, 5)).toThrow(RangeError);
 	});
 });

@@ -1,4 +1,4 @@
-import { schemeBlues, schemeOrRd, schemePurples } from 'd3';
+import { schemeBlues, schemeOrRd, schemePurples, schemeRdBu } from 'd3';
 import { MAX_CLASSES, MIN_CLASSES } from './classify';
 import { hexToRgb } from './color';
 import type { GapClass } from './gaps';
@@ -60,6 +60,31 @@ export function paletteFor(direction: Direction, k: number): string[] {
 		throw new RangeError(`paletteFor: k must be an integer from ${MIN_CLASSES} to ${MAX_CLASSES}, got ${k}`);
 	}
 	return [...scheme[k]!];
+}
+
+/** Class counts a diverging palette offers: odd, so that one class holds zero. */
+export const DIVERGING_CLASSES = [3, 5, 7] as const;
+
+/**
+ * The k fill colours of a change map, from the strongest decrease to the strongest increase,
+ * with a light neutral grey in the middle for "about unchanged". ColorBrewer RdBu: red and blue
+ * stay apart for the common colour-vision deficiencies, both arms darken at the same pace (equal
+ * changes up and down look equally strong), and neither arm is close to a Lernort point colour.
+ * The warm (red) arm always points to the less favourable change, as in the sequential palettes:
+ * - `need`: an increase (more need) is red;
+ * - `better` and `context`: an increase is blue (for `context` without a judgement).
+ *
+ * `divergingPaletteFor('need', 3)` -> ["#67a9cf", "#f7f7f7", "#ef8a62"]. k must be 3, 5 or 7.
+ */
+export function divergingPaletteFor(direction: Direction, k: number): string[] {
+	if (!SCHEMES[direction])
+		throw new RangeError(`divergingPaletteFor: unknown direction ${String(direction)}`);
+	if (!(DIVERGING_CLASSES as readonly number[]).includes(k)) {
+		throw new RangeError(`divergingPaletteFor: k must be 3, 5 or 7, got ${k}`);
+	}
+	// schemeRdBu runs from red to blue.
+	const colors = [...schemeRdBu[k]!];
+	return direction === 'need' ? colors.reverse() : colors;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it, test } from 'vitest';
 import { NBSP } from './format';
 import { LERNORT_TYPES } from './lernortTypes';
 import { areaTooltip, DEMO_NOTE, gapTooltip, lernortTooltip, SUPPRESSED_NOTE } from './tooltip';
+import type { ChangeCell } from './change';
 import type { Cell, IndicatorMeta, Lernort } from './types';
 
 const QUOTE: IndicatorMeta = {
@@ -107,6 +108,47 @@ describe('areaTooltip', () => {
 		areaTooltip('Mitte', 'Stadtteil', cell, meta, 2024);
 		expect(cell).toEqual({ status: 'ok', value: 34.5, numerator: 123, denominator: 356 });
 		expect(meta).toEqual(QUOTE);
+	});
+
+	describe('on the change map', () => {
+		const ok = (value: number): Cell => ({ status: 'ok', value, numerator: value });
+		it.each<{ name: string; change: ChangeCell; meta: IndicatorMeta; last: string[] }>([
+			{
+				name: 'both values and the change in percentage points',
+				change: { from: ok(31.1), to: ok(34.5), change: 3.4 },
+				meta: QUOTE,
+				last: [nb('2021: 31,1_%'), nb('2024: 34,5_%'), nb('Veränderung: +3,4_Prozentpunkte')]
+			},
+			{
+				name: 'a fall of a count, with the demo note',
+				change: { from: ok(1200), to: ok(1150), change: -50 },
+				meta: { ...PERSONS, demo: true },
+				last: [
+					nb('2021: 1.200_Personen'),
+					nb('2024: 1.150_Personen'),
+					nb('Veränderung: −50_Personen'),
+					DEMO_NOTE
+				]
+			},
+			{
+				name: 'no change when a year is withheld, with the reason',
+				change: {
+					from: ok(31.1),
+					to: { status: 'suppressed' },
+					change: null,
+					reason: '2024 geheim gehalten'
+				},
+				meta: QUOTE,
+				last: [
+					nb('2021: 31,1_%'),
+					'2024: geheim gehalten',
+					'Veränderung: nicht berechenbar (2024 geheim gehalten)'
+				]
+			}
+		])('$name', ({ change, meta, last }) => {
+			const t = areaTooltip('Mitte', 'Stadtteil', change.to, meta, 2024, { fromYear: 2021, cell: change });
+			expect(t).toEqual({ title: 'Mitte', lines: ['Stadtteil', meta.title, ...last] });
+		});
 	});
 });
 

@@ -1,3 +1,5 @@
+import type { ChangeCell } from './change';
+import { changeText } from './changeChoropleth';
 import { formatCount, formatNumber, formatValue, PARTIAL_NOTE } from './format';
 import type { AreaGapOverview } from './gapOverview';
 import { GAP_CLASSES } from './gaps';
@@ -23,14 +25,20 @@ export const SUPPRESSED_NOTE = 'Wegen kleiner Fallzahlen aus Datenschutzgründen
  *
  * Numerator and denominator lines appear for ratios when their labels are known; suppressed
  * cells get a short reason, demo indicators a note.
+ *
+ * On the change map (`change` given) the lines are both years' values and the change, or why
+ * there is none: `['Stadtbezirk', 'Betreuungsquote U3', '2021: 31,1 %', '2024: 34,5 %',
+ * 'Veränderung: +3,4 Prozentpunkte']`.
  */
 export function areaTooltip(
 	name: string,
 	levelLabel: string,
 	cell: Cell,
 	meta: IndicatorMeta,
-	year: number
+	year: number,
+	change?: { fromYear: number; cell: ChangeCell }
 ): TooltipContent {
+	if (change) return changeTooltip(name, levelLabel, meta, year, change.fromYear, change.cell);
 	const lines = [levelLabel, `${meta.title} ${year}: ${formatValue(cell, meta)}`];
 	if (cell.status === 'ok' && meta.kind === 'ratio') {
 		if (meta.numeratorLabel) lines.push(`${meta.numeratorLabel}: ${formatCount(cell.numerator)}`);
@@ -40,6 +48,27 @@ export function areaTooltip(
 	}
 	if (cell.status === 'suppressed') lines.push(SUPPRESSED_NOTE);
 	if (cell.status === 'ok' && cell.partial) lines.push(`Wert ${PARTIAL_NOTE}`);
+	if (meta.demo) lines.push(DEMO_NOTE);
+	return { title: name, lines };
+}
+
+function changeTooltip(
+	name: string,
+	levelLabel: string,
+	meta: IndicatorMeta,
+	year: number,
+	fromYear: number,
+	change: ChangeCell
+): TooltipContent {
+	const lines = [
+		levelLabel,
+		meta.title,
+		`${fromYear}: ${formatValue(change.from, meta)}`,
+		`${year}: ${formatValue(change.to, meta)}`
+	];
+	lines.push(`Veränderung: ${changeText(change, meta)}`);
+	if ([change.from, change.to].some((c) => c.status === 'ok' && c.partial))
+		lines.push(`Wert ${PARTIAL_NOTE}`);
 	if (meta.demo) lines.push(DEMO_NOTE);
 	return { title: name, lines };
 }

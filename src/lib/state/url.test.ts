@@ -75,9 +75,11 @@ const DEFAULTS: ViewState = {
 	supportWeights: {},
 	indicator: 'betreuung_u3',
 	year: 2024,
+	since: null,
 	method: 'quantile',
 	classes: 5,
 	breaks: [],
+	fixedBreaks: false,
 	selection: null,
 	regionen: false,
 	lernorte: true,
@@ -107,6 +109,11 @@ function expectValid(state: ViewState): void {
 	const meta = CTX.indicators.find((i) => i.id === state.indicator);
 	expect(meta).toBeDefined();
 	expect(meta!.years).toContain(state.year);
+	if (state.since !== null) {
+		expect(meta!.years).toContain(state.since);
+		expect(state.since).toBeLessThan(state.year);
+	}
+	expect(typeof state.fixedBreaks).toBe('boolean');
 	expect(['quantile', 'equal', 'jenks', 'manual']).toContain(state.method);
 	expect(state.classes).toBeGreaterThanOrEqual(3);
 	expect(state.classes).toBeLessThanOrEqual(7);
@@ -159,6 +166,8 @@ function randomState(random: () => number): ViewState {
 		classes = n + 1;
 	}
 	const keys = [...CTX.areaKeys[level as Level]];
+	const year = pick(random, meta.years);
+	const earlier = meta.years.filter((y) => y < year);
 	const types = subset(random, CTX.lernortTypes);
 	const phases = subset(random, LERNORT_PHASES);
 	const mode = random() < 0.5 ? ('gaps' as const) : ('indicator' as const);
@@ -167,7 +176,8 @@ function randomState(random: () => number): ViewState {
 		mode,
 		// The phase is only part of the link in the gaps mode.
 		phase: mode === 'gaps' ? pick(random, CHAIN_PHASES) : DEFAULT_PHASE,
-		needThreshold: mode === 'gaps' && random() < 0.5 ? Math.round((random() * 6 - 3) * 100) / 100 : null,
+		// `+ 0` turns a rounded −0 into 0: the URL has no negative zero.
+		needThreshold: mode === 'gaps' && random() < 0.5 ? Math.round((random() * 6 - 3) * 100) / 100 + 0 : null,
 		supportThreshold:
 			mode === 'gaps' && random() < 0.5 ? (random() < 0.3 ? 'city' : Math.round(random() * 100) / 100) : null,
 		needWeights:
@@ -181,10 +191,12 @@ function randomState(random: () => number): ViewState {
 					)
 				: {},
 		indicator: meta.id,
-		year: pick(random, meta.years),
+		year,
+		since: earlier.length > 0 && random() < 0.5 ? pick(random, earlier) : null,
 		method,
 		classes,
 		breaks,
+		fixedBreaks: random() < 0.5,
 		selection: random() < 0.5 ? pick(random, keys) : null,
 		regionen: random() < 0.5,
 		lernorte: random() < 0.5,
@@ -643,6 +655,115 @@ describe('what-if weights', () => {
 	});
 });
 
+describe('change map and fixed breaks (seit, grenzen_fest)', () => {
+	// betreuung_u3 has 2020, 2022 and 2024; einwohner 2022 to 2024.
+	// The third column is the canonical form where it differs from the query.
+	it.each<[string, Partial<ViewState>, string?]>([
+		['seit=2020', { since: 2020 }],
+		['seit=2022', { since: 2022 }],
+		['jahr=2022&seit=2020', { year: 2022, since: 2020 }],
+		['seit=%202020%20', { since: 2020 }, 'seit=2020'],
+		['grenzen_fest=1', { fixedBreaks: true }],
+		['grenzen_fest=0', { fixedBreaks: false }, ''],
+		[
+			'methode=manuell&grenzen=10,20&grenzen_fest=1',
+			{ method: 'manual', breaks: [10, 20], classes: 3, fixedBreaks: true },
+			'methode=manuell&grenzen=10%2C20&grenzen_fest=1'
+		],
+		[
+			'grenzen_fest=1&klassen=4&seit=2020',
+			{ since: 2020, fixedBreaks: true, classes: 4 },
+			'seit=2020&klassen=4&grenzen_fest=1'
+		]
+	])('%s', (query, expected, canonical) => {
+		const { state, problems } = parse(query);
+		expect(problems).toEqual([]);
+		expect(state).toEqual({ ...DEFAULTS, ...expected });
+		expect(serializeView(state, CTX).toString()).toBe(canonical ?? query);
+	});
+
+	it.each<[string, Partial<ViewState>, string]>([
+		[
+			'seit=abc',
+			{},
+			"Parameter 'seit': ‚abc‘ ist keine Jahreszahl; gezeigt werden die Werte von 2024 ohne Veränderung."
+		],
+		[
+			'seit=<script>',
+			{},
+			"Parameter 'seit': ‚<script>‘ ist keine Jahreszahl; gezeigt werden die Werte von 2024 ohne Veränderung."
+		],
+		[
+			'seit=2021',
+			{},
+			"Parameter 'seit': 2021 gibt es für ‚Betreuungsquote U3‘ nicht; gezeigt werden die Werte von 2024 ohne Veränderung."
+		],
+		[
+			'seit=2024',
+			{},
+			"Parameter 'seit': 2024 liegt nicht vor dem gezeigten Jahr 2024; gezeigt werden die Werte von 2024 ohne Veränderung."
+		],
+		[
+			'jahr=2020&seit=2022',
+			{ year: 2020 },
+			"Parameter 'seit': 2022 liegt nicht vor dem gezeigten Jahr 2020; gezeigt werden die Werte von 2020 ohne Veränderung."
+		],
+		[
+			'seit=2020&seit=2022',
+			{ since: 2020 },
+			"Parameter 'seit' ist 2-mal angegeben; verwendet wird der erste Wert."
+		],
+		[
+			'grenzen_fest=ja',
+			{},
+			"Parameter 'grenzen_fest': ‚ja‘ ist weder 0 noch 1; die Klassengrenzen gelten für das gezeigte Jahr."
+		]
+	])('%s falls back with a notice', (query, expected, problem) => {
+		const { state, problems } = parse(query);
+		expect(problems).toEqual([problem]);
+		expect(state).toEqual({ ...DEFAULTS, ...expected });
+	});
+
+	it('checks seit against the year actually shown', () => {
+		// jahr=1999 falls back to 2024, so seit=2022 is still a valid earlier year.
+		const { state, problems } = parse('jahr=1999&seit=2022');
+		expect(state.since).toBe(2022);
+		expect(problems).toHaveLength(1);
+	});
+
+	it.each<[string, string, Partial<ViewState>, string]>([
+		['keeps seit for a later year', 'seit=2020', { year: 2022 }, 'jahr=2022&seit=2020'],
+		['drops seit when the year is not after it', 'jahr=2024&seit=2022', { year: 2022 }, 'jahr=2022'],
+		[
+			'drops seit for an indicator without that year',
+			'seit=2020',
+			{ indicator: 'einwohner' },
+			'indikator=einwohner'
+		],
+		[
+			'keeps seit for an indicator with that year',
+			'seit=2022',
+			{ indicator: 'einwohner' },
+			'indikator=einwohner&seit=2022'
+		],
+		['clears seit', 'seit=2022&x=1', { since: null }, 'x=1'],
+		[
+			'keeps fixed breaks through a method change',
+			'grenzen_fest=1',
+			{ method: 'jenks' },
+			'methode=jenks&grenzen_fest=1'
+		],
+		[
+			'keeps fixed breaks through own thresholds',
+			'grenzen_fest=1',
+			{ method: 'manual', breaks: [1, 2] },
+			'methode=manuell&grenzen=1%2C2&grenzen_fest=1'
+		]
+	])('patchParams %s', (_name, query, p, expected) => {
+		expect(patchParams(new URLSearchParams(query), p, CTX).toString()).toBe(expected);
+	});
+});
+
 describe('serializeView', () => {
 	it('writes nothing for the defaults', () => {
 		expect(serializeView(DEFAULTS, CTX).toString()).toBe('');
@@ -656,10 +777,12 @@ describe('serializeView', () => {
 			lernorte: false,
 			regionen: true,
 			selection: '2',
+			fixedBreaks: true,
 			breaks: [1.5, 20, 30],
 			classes: 4,
 			method: 'manual',
-			year: 2022,
+			since: 2022,
+			year: 2023,
 			indicator: 'einwohner',
 			phase: 'sek1',
 			needThreshold: 0.5,
@@ -678,9 +801,11 @@ describe('serializeView', () => {
 			['gewichte', 'migration_u6:0,sgb2_u15:2'],
 			['unterstuetzung', 'erreichbarkeit:0,plaetze:0.5,angebote:1'],
 			['indikator', 'einwohner'],
-			['jahr', '2022'],
+			['jahr', '2023'],
+			['seit', '2022'],
 			['methode', 'manuell'],
 			['grenzen', '1.5,20,30'],
+			['grenzen_fest', '1'],
 			['gebiet', '2'],
 			['regionen', '1'],
 			['lernorte', '0'],
@@ -746,9 +871,11 @@ describe('round trip', () => {
 			phase: ['fruehe', 'sek2', 'kontext', ''],
 			indikator: ['einwohner', 'betreuung_u3', 'uebergang_gym', 'intern', 'x'],
 			jahr: ['2020', '2021', '2022', '2023', '2024', '1999', 'abc'],
+			seit: ['2020', '2021', '2022', '2023', '2024', '1999', 'abc', ''],
 			methode: ['quantile', 'gleich', 'jenks', 'manuell', 'foo'],
 			klassen: ['3', '5', '7', '9', ''],
 			grenzen: ['1,2', '1;2,5;3', '3,2', 'a,b', '1,2,3,4,5,6,7', '-1,1e3'],
+			grenzen_fest: ['0', '1', 'x'],
 			gebiet: ['101', '1', '2', '999'],
 			regionen: ['0', '1', 'x'],
 			lernorte: ['0', '1', 'x'],

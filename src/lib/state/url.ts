@@ -27,9 +27,11 @@ import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
  * | supportWeights | `unterstuetzung` | `erreichbarkeit:1,plaetze:0.5,angebote:1` | the city's weights |
  * | indicator | `indikator` | indicator id                            | `ctx.defaultIndicator`       |
  * | year      | `jahr`      | `2024`                                  | newest year of the indicator |
+ * | since     | `seit`      | `2021`, an earlier year of the indicator | none (no change map)        |
  * | method    | `methode`   | `quantile` \| `gleich` \| `jenks` \| `manuell` | `quantile`            |
  * | classes   | `klassen`   | `3` … `7` (not written for `manuell`)   | 5                            |
  * | breaks    | `grenzen`   | `12.5,20,30` or `12,5;20;30`            | none (only with `manuell`)   |
+ * | fixedBreaks | `grenzen_fest` | `1`                                  | off                          |
  * | selection | `gebiet`    | area key of the level                   | none                         |
  * | regionen  | `regionen`  | `1`                                     | off                          |
  * | lernorte  | `lernorte`  | `0`                                     | on                           |
@@ -40,6 +42,11 @@ import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
  * `grenzen` is written with decimal points and commas between the thresholds. For hand-typed
  * German decimals, thresholds may instead be separated by semicolons, and then a comma is the
  * decimal separator: `grenzen=12,5;20;30`. With commas as separators, "12,5" reads as 12 and 5.
+ *
+ * `seit` turns the indicator map into a change map: the difference of every area from `seit` to
+ * `jahr`. `grenzen_fest=1` computes the class breaks from the values of all years of the indicator
+ * (quantile, gleich, jenks), so that the maps of different years share their classes; own
+ * thresholds (`manuell`) are the same in every year anyway and keep the flag for later.
  *
  * `bedarf`, `versorgung`, `gewichte` and `unterstuetzung` are the "what if" of the gaps mode and
  * are written only there. Weights are written with decimal points and at most two decimals,
@@ -67,11 +74,15 @@ export interface ViewState {
 	supportWeights: Partial<SupportWeights>;
 	indicator: string;
 	year: number;
+	/** Earlier year of the indicator for the change map (`year` minus `since`); null = values of `year`. */
+	since: number | null;
 	method: ClassMethod;
 	/** Number of classes, 3..7; with `manual` always `breaks.length + 1`. */
 	classes: number;
 	/** Inner thresholds (2..6, strictly ascending) with `manual`; empty otherwise. */
 	breaks: number[];
+	/** Class breaks from the values of all years, the same for every year. */
+	fixedBreaks: boolean;
 	/** Area key of the current level, or null. */
 	selection: string | null;
 	/** Bildungsregionen outline overlay. */
@@ -118,9 +129,11 @@ export const VIEW_PARAMS = [
 	'unterstuetzung',
 	'indikator',
 	'jahr',
+	'seit',
 	'methode',
 	'klassen',
 	'grenzen',
+	'grenzen_fest',
 	'gebiet',
 	'regionen',
 	'lernorte',
@@ -354,6 +367,24 @@ export function parseView(
 		} else year = candidate;
 	}
 
+	// Change map: an earlier year of the same indicator
+	let since: number | null = null;
+	const rawSince = read('seit');
+	if (rawSince !== null) {
+		const text = rawSince.trim();
+		const candidate = text.length === 4 && isDigits(text) ? Number(text) : null;
+		const fallback = `gezeigt werden die Werte von ${year} ohne Veränderung`;
+		if (candidate === null) {
+			problems.push(`Parameter 'seit': ${quote(rawSince)} ist keine Jahreszahl; ${fallback}.`);
+		} else if (!meta.years.includes(candidate)) {
+			problems.push(`Parameter 'seit': ${candidate} gibt es für ${title(meta)} nicht; ${fallback}.`);
+		} else if (candidate >= year) {
+			problems.push(
+				`Parameter 'seit': ${candidate} liegt nicht vor dem gezeigten Jahr ${year}; ${fallback}.`
+			);
+		} else since = candidate;
+	}
+
 	// Method, classes, breaks
 	let method = DEFAULT_METHOD;
 	const rawMethod = read('methode');
@@ -404,6 +435,12 @@ export function parseView(
 			);
 		} else classes = parsed;
 	}
+
+	const fixedBreaks = readFlag(read('grenzen_fest'), false, (raw) =>
+		problems.push(
+			`Parameter 'grenzen_fest': ${quote(raw)} ist weder 0 noch 1; die Klassengrenzen gelten für das gezeigte Jahr.`
+		)
+	);
 
 	// Selection
 	let selection: string | null = null;
@@ -467,9 +504,11 @@ export function parseView(
 			supportWeights,
 			indicator: meta.id,
 			year,
+			since,
 			method,
 			classes,
 			breaks,
+			fixedBreaks,
 			selection,
 			regionen,
 			lernorte,
@@ -514,9 +553,11 @@ export function serializeView(state: ViewState, ctx: UrlContext): URLSearchParam
 	if (state.indicator !== ctx.defaultIndicator) p.set('indikator', state.indicator);
 	const meta = indicatorById(ctx, state.indicator);
 	if (!meta || state.year !== newestYear(meta)) p.set('jahr', String(state.year));
+	if (state.since !== null) p.set('seit', String(state.since));
 	if (state.method !== DEFAULT_METHOD) p.set('methode', METHOD_PARAM[state.method] ?? String(state.method));
 	if (state.method === 'manual') p.set('grenzen', state.breaks.map(String).join(','));
 	else if (state.classes !== DEFAULT_CLASSES) p.set('klassen', String(state.classes));
+	if (state.fixedBreaks) p.set('grenzen_fest', '1');
 	if (state.selection !== null) p.set('gebiet', state.selection);
 	if (state.regionen) p.set('regionen', '1');
 	if (!state.lernorte) p.set('lernorte', '0');
@@ -535,6 +576,8 @@ export function serializeView(state: ViewState, ctx: UrlContext): URLSearchParam
  * Applies a change to the current URL parameters and returns the new ones; the one place that
  * keeps the state consistent when a field changes:
  * - a new indicator keeps the year if it has it, else shows its newest year;
+ * - `since` is kept while it is a year of the indicator before the year shown, else dropped (a
+ *   change map needs two years);
  * - a new level keeps the selection only if the key exists on that level;
  * - a method other than `manual` drops the breaks; `manual` needs `breaks` in the same patch (or
  *   already in the URL), otherwise the method stays quantile.
