@@ -234,9 +234,7 @@ describe('comparison page', () => {
 			const cmp = page.locator('section[aria-labelledby="h-vergleich"]');
 			const [csvDownload] = await Promise.all([
 				page.waitForEvent('download'),
-				cmp
-					.getByRole('button', { name: 'Vergleichstabelle als CSV (deutsches Format) herunterladen' })
-					.click()
+				cmp.getByRole('button', { name: 'CSV (Excel, deutsch) – Vergleichstabelle herunterladen' }).click()
 			]);
 			expect(csvDownload.suggestedFilename()).toMatch(/^vergleich-.*2024\.csv$/);
 			const csv = await downloaded(csvDownload);
@@ -257,7 +255,7 @@ describe('comparison page', () => {
 			const rank = page.locator('section[aria-labelledby="h-rangliste"]');
 			const [rankDownload] = await Promise.all([
 				page.waitForEvent('download'),
-				rank.getByRole('button', { name: 'Rangliste als CSV (internationales Format) herunterladen' }).click()
+				rank.getByRole('button', { name: 'CSV (international) – Rangliste herunterladen' }).click()
 			]);
 			const rankCsv = (await downloaded(rankDownload)).slice(1).trimEnd().split('\n');
 			// As shown: only the Stadtteile of Bezirk 5, header plus one line each.
@@ -266,7 +264,7 @@ describe('comparison page', () => {
 
 			const [geoDownload] = await Promise.all([
 				page.waitForEvent('download'),
-				rank.getByRole('button', { name: 'GeoJSON der Karte' }).click()
+				rank.getByRole('button', { name: 'Gebiete als GeoJSON' }).click()
 			]);
 			expect(geoDownload.suggestedFilename()).toMatch(/\.geojson$/);
 			const fc = JSON.parse(await downloaded(geoDownload)) as {

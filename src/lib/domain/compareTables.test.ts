@@ -1,6 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { compareUnits } from './compare';
-import { compareTable, rankingTable, scatterTable, shownValue } from './compareTables';
+import {
+	changeTable,
+	compareTable,
+	matrixTable,
+	rankingTable,
+	scatterTable,
+	shownValue
+} from './compareTables';
+import { changeCells } from './change';
+import { GAP_CLASSES } from './gaps';
+import type { ValuesWire } from './types';
 import { CATALOG, COUNT, RATIO, VALUES } from './fixtures.test-helpers';
 import { rankAreas } from './ranking';
 import { scatterData } from './scatter';
@@ -115,5 +125,81 @@ describe('scatterTable', () => {
 			['Eins-Nord', 10, 1000, 'unter dem Median', 'unter dem Median'],
 			['Eins-Süd', 30, 2000, 'auf oder über dem Median', 'auf oder über dem Median']
 		]);
+	});
+});
+
+describe('changeTable', () => {
+	test('both years, the change, and the reason where there is none', () => {
+		const values: ValuesWire = {
+			...VALUES,
+			indicators: {
+				quote: {
+					'2023': { stadtteil: { n: [12, 30, 'g', null], d: [100, 100, null, null] } },
+					'2024': VALUES.indicators.quote!['2024']!
+				}
+			}
+		};
+		const t = changeTable(
+			CATALOG.units.stadtteil,
+			changeCells(values, RATIO, 'stadtteil', 2023, 2024),
+			RATIO,
+			2023,
+			2024,
+			'Stadtteil'
+		);
+		expect(t.header).toEqual([
+			'Stadtteil',
+			'Schlüssel',
+			'Betreuungsquote U3 2023',
+			'Betreuungsquote U3 2024',
+			'Veränderung (Prozentpunkte)',
+			'Einheit',
+			'Quelle',
+			'Hinweis'
+		]);
+		expect(t.rows[0]).toEqual(['Eins-Nord', '101', 12, 10, -2, '%', 'Test', 'Demodaten']);
+		expect(t.rows[1]).toEqual(['Eins-Süd', '102', 30, 30, 0, '%', 'Test', 'Demodaten']);
+		expect(t.rows[2]).toEqual([
+			'Zwei-West',
+			'201',
+			'geheim gehalten',
+			'geheim gehalten',
+			null,
+			'%',
+			'Test',
+			'Demodaten; 2023 geheim gehalten'
+		]);
+	});
+});
+
+describe('matrixTable', () => {
+	test('per phase the class label and the score, rows in their order', () => {
+		const t = matrixTable(
+			[
+				{ key: '2', name: 'Zwei', cells: [{ phase: 'fruehe', gapClass: 'foerderluecke', score: 0.42 }] },
+				{
+					key: '1',
+					name: 'Eins',
+					cells: [{ phase: 'fruehe', gapClass: 'unbekannt', score: null, reason: 'x' }]
+				}
+			],
+			[
+				{ id: 'fruehe', label: 'Frühe Bildung' },
+				{ id: 'primar', label: 'Primarbereich' }
+			],
+			'Stadtbezirk',
+			2024
+		);
+		expect(t.header).toEqual([
+			'Stadtbezirk',
+			'Schlüssel',
+			'Frühe Bildung: Einordnung',
+			'Frühe Bildung: Lückenwert',
+			'Primarbereich: Einordnung',
+			'Primarbereich: Lückenwert',
+			'Jahr'
+		]);
+		expect(t.rows[0]).toEqual(['Zwei', '2', 'Förderlücke', 0.42, null, null, 2024]);
+		expect(t.rows[1]![2]).toBe(GAP_CLASSES.unbekannt.label);
 	});
 });

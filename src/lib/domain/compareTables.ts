@@ -1,5 +1,8 @@
+import { differenceUnit, type ChangeCell } from './change';
 import { NO_DATA_TEXT, PARTIAL_NOTE, SUPPRESSED_TEXT } from './format';
 import type { Comparison } from './compare';
+import type { MatrixRow } from './gapMatrix';
+import { GAP_CLASSES } from './gaps';
 import type { RankingRow } from './ranking';
 import type { ScatterAxis, ScatterData } from './scatter';
 import type { ExportCell } from './tableExport';
@@ -127,5 +130,75 @@ export function scatterTable(
 			side(p.x, data.medianX),
 			side(p.y, data.medianY)
 		])
+	};
+}
+
+/**
+ * The change map as a table: every area with both years' values, the change, and why a change
+ * is missing. `changeTable(units, changes, meta, 2021, 2024, 'Stadtteil').header`
+ * -> ['Stadtteil', 'Schlüssel', 'Quote 2021', 'Quote 2024', 'Veränderung (Prozentpunkte)', 'Einheit', 'Quelle', 'Hinweis']
+ */
+export function changeTable(
+	units: ReadonlyArray<{ key: string; name: string }>,
+	changes: ReadonlyMap<string, ChangeCell>,
+	meta: IndicatorMeta,
+	fromYear: number,
+	toYear: number,
+	levelLabel: string
+): ExportTable {
+	return {
+		header: [
+			levelLabel,
+			'Schlüssel',
+			`${meta.title} ${fromYear}`,
+			`${meta.title} ${toYear}`,
+			`Veränderung (${differenceUnit(meta)})`,
+			'Einheit',
+			'Quelle',
+			'Hinweis'
+		],
+		rows: units.map((u) => {
+			const c = changes.get(u.key);
+			const change = c?.change ?? null;
+			return [
+				u.name,
+				u.key,
+				c ? shownValue(c.from, meta) : NO_DATA_TEXT,
+				c ? shownValue(c.to, meta) : NO_DATA_TEXT,
+				change === null ? null : (shownValue({ status: 'ok', value: change, numerator: 0 }, meta) as number),
+				meta.unit,
+				meta.source,
+				[demoText(meta), c?.reason ?? (c ? '' : NO_DATA_TEXT)].filter(Boolean).join('; ')
+			];
+		})
+	};
+}
+
+/**
+ * The Bildungsketten-Matrix as shown (its rows in their order): per phase the class and the gap
+ * score. `matrixTable(rows, [{ id: 'fruehe', label: 'Frühe Bildung' }], 'Stadtteil', 2024).header`
+ * -> ['Stadtteil', 'Schlüssel', 'Frühe Bildung: Einordnung', 'Frühe Bildung: Lückenwert', 'Jahr']
+ */
+export function matrixTable(
+	rows: readonly MatrixRow[],
+	phases: ReadonlyArray<{ id: string; label: string }>,
+	levelLabel: string,
+	year: number
+): ExportTable {
+	const header = [levelLabel, 'Schlüssel'];
+	for (const p of phases) header.push(`${p.label}: Einordnung`, `${p.label}: Lückenwert`);
+	header.push('Jahr');
+	return {
+		header,
+		rows: rows.map((r) => {
+			const row: ExportCell[] = [r.name, r.key];
+			for (const p of phases) {
+				const cell = r.cells.find((c) => c.phase === p.id);
+				row.push(cell ? GAP_CLASSES[cell.gapClass].label : null);
+				row.push(cell?.score ?? null);
+			}
+			row.push(year);
+			return row;
+		})
 	};
 }

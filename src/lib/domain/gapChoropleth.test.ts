@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CLASS_MISSING } from './choropleth';
-import { gapChoropleth } from './gapChoropleth';
+import { gapChoropleth, thresholdSentence } from './gapChoropleth';
 import type { GapClass } from './gaps';
 import { contrastRatio, GAP_CLASS_COLORS, NO_DATA_COLOR } from './palette';
 
@@ -42,4 +42,21 @@ describe('gapChoropleth', () => {
 		// The Förderlücke is clearly darker than the calm "unauffällig".
 		expect(contrastRatio(GAP_CLASS_COLORS.foerderluecke, GAP_CLASS_COLORS.unauffaellig)).toBeGreaterThan(3);
 	});
+});
+
+describe('thresholdSentence', () => {
+	test.each([
+		[
+			{ need: 0.5, support: 0.8, supportIsCity: false },
+			'Bedarf über der Schwelle 0,5 (Stadtmittel = 0) und Unterstützung unter 80 %.'
+		],
+		[
+			{ need: -0.25, support: 0.734, supportIsCity: true },
+			'Bedarf über der Schwelle −0,3 (Stadtmittel = 0) und Unterstützung unter 73 % (Stadtniveau).'
+		],
+		[
+			{ need: 0, support: null, supportIsCity: true },
+			'Bedarf über der Schwelle 0,0 (Stadtmittel = 0) und Unterstützung unter nicht berechenbar.'
+		]
+	])('%j', (t, text) => expect(thresholdSentence(t)).toBe(text));
 });

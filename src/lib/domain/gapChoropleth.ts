@@ -1,3 +1,4 @@
+import { formatNumber } from './format';
 import { CLASS_MISSING } from './choropleth';
 import { GAP_CLASSES, GAP_CLASS_ORDER, type AreaGap, type GapClass } from './gaps';
 import { GAP_CLASS_COLORS } from './palette';
@@ -44,4 +45,21 @@ export function gapChoropleth(areas: ReadonlyMap<string, Pick<AreaGap, 'gapClass
 			count: counts.get(c)!
 		}))
 	};
+}
+
+/**
+ * The thresholds of a gap map as one German sentence, for its legend and its exported picture.
+ * `thresholdSentence({ need: 0.5, support: 0.8, supportIsCity: false })`
+ * -> 'Bedarf über der Schwelle 0,5 (Stadtmittel = 0) und Unterstützung unter 80 %.'
+ */
+export function thresholdSentence(t: {
+	need: number;
+	support: number | null;
+	supportIsCity: boolean;
+}): string {
+	const support =
+		t.support === null
+			? 'nicht berechenbar'
+			: `${formatNumber(t.support * 100, 0)} %${t.supportIsCity ? ' (Stadtniveau)' : ''}`;
+	return `Bedarf über der Schwelle ${formatNumber(t.need, 1)} (Stadtmittel = 0) und Unterstützung unter ${support}.`;
 }

@@ -60,6 +60,16 @@ export async function mapPngBlob(
 		ctx.fillRect(b.x, b.y, b.width, b.height);
 	}
 	for (const s of layout.swatches) {
+		if (s.dot) {
+			ctx.beginPath();
+			ctx.arc(s.x + s.width / 2, s.y + s.height / 2, s.height / 2 - 1, 0, 2 * Math.PI);
+			ctx.fillStyle = s.color;
+			ctx.fill();
+			ctx.strokeStyle = '#1a1a1a';
+			ctx.lineWidth = 1;
+			ctx.stroke();
+			continue;
+		}
 		ctx.fillStyle = s.color;
 		ctx.fillRect(s.x, s.y, s.width, s.height);
 		if (s.hatch) {

@@ -49,6 +49,7 @@ describe('pngLayout', () => {
 		const narrow = pngLayout(spec, 300, 600, measure);
 		expect(new Set(narrow.swatches.map((s) => s.x)).size).toBe(1);
 		expect(narrow.swatches.map((s) => s.hatch)).toEqual([false, false, true]);
+		expect(narrow.swatches.every((s) => !s.dot)).toBe(true);
 		expect(narrow.height).toBeGreaterThan(wide.height);
 	});
 

@@ -11,7 +11,7 @@ export interface PngSpec {
 	/** "2024 · % · Stadtteile · Bildungslandkarte Stuttgart" */
 	subtitle: string;
 	legendTitle: string;
-	legend: Array<{ color: string; label: string; count?: string; hatch?: boolean }>;
+	legend: Array<{ color: string; label: string; count?: string; hatch?: boolean; dot?: boolean }>;
 	/** Lines under the legend, each wrapped to the width: method, source, attribution, date, link. */
 	notes: string[];
 	/** Shown in a coloured band when set ("Demodaten – nicht amtlich"). */
@@ -43,7 +43,16 @@ export interface PngLayout {
 	/** Where the map picture goes, in the same units. */
 	map: { x: number; y: number; width: number; height: number };
 	texts: PngText[];
-	swatches: Array<{ x: number; y: number; width: number; height: number; color: string; hatch: boolean }>;
+	swatches: Array<{
+		x: number;
+		y: number;
+		width: number;
+		height: number;
+		color: string;
+		hatch: boolean;
+		/** A point symbol (Lernorte) instead of an area swatch. */
+		dot: boolean;
+	}>;
 	/** Background band of the demo notice. */
 	demoBand: { x: number; y: number; width: number; height: number } | null;
 }
@@ -125,7 +134,7 @@ export function pngLayout(
 		const row = i % rows;
 		const x = PAD + col * colWidth;
 		const top = y + 6 + row * (lh('legend') + 4);
-		swatches.push({ x, y: top, ...swatch, color: it.color, hatch: it.hatch === true });
+		swatches.push({ x, y: top, ...swatch, color: it.color, hatch: it.hatch === true, dot: it.dot === true });
 		texts.push({ text: itemText(it), font: 'legend', x: x + swatch.width + 8, y: top + swatch.height - 2 });
 	});
 	y += 6 + rows * (lh('legend') + 4) + 8;

@@ -1,5 +1,8 @@
 import type { Choropleth } from '$lib/domain/choropleth';
-import { NO_DATA_TEXT, SUPPRESSED_TEXT } from '$lib/domain/format';
+import { changeCaption, changeReading, type ChangeChoropleth } from '$lib/domain/changeChoropleth';
+import { differenceUnit } from '$lib/domain/change';
+import type { GapLegendItem } from '$lib/domain/gapChoropleth';
+import { formatNumber, NO_DATA_TEXT, SUPPRESSED_TEXT } from '$lib/domain/format';
 import { NO_DATA_COLOR, SUPPRESSED_COLOR } from '$lib/domain/palette';
 import type { CityConfig, IndicatorMeta } from '$lib/domain/types';
 import type { PngSpec } from './pngLayout';
@@ -13,6 +16,8 @@ export interface PictureContext {
 	today: string;
 	/** Address of the view, so the picture can be traced back to it. */
 	url: string;
+	/** Point symbols on the map (Lernorte by category), when they are shown. */
+	points?: ReadonlyArray<{ label: string; color: string }>;
 }
 
 const germanDate = (iso: string) => {
@@ -45,6 +50,26 @@ export function pictureFooter(ctx: PictureContext): string[] {
 	return lines;
 }
 
+function pointLegend(ctx: PictureContext): PngSpec['legend'] {
+	return (ctx.points ?? []).map((p) => ({ color: p.color, label: p.label, dot: true }));
+}
+
+/** Classes from highest to lowest, then "geheim gehalten" and "keine Daten" when they occur. */
+function classLegend(c: Pick<Choropleth, 'legend' | 'missing' | 'suppressed'>): PngSpec['legend'] {
+	const legend: PngSpec['legend'] = [...c.legend]
+		.reverse()
+		.map((x) => ({ color: x.color, label: x.label, count: plural(x.count) }));
+	if (c.suppressed > 0)
+		legend.push({
+			color: SUPPRESSED_COLOR,
+			label: SUPPRESSED_TEXT,
+			count: plural(c.suppressed),
+			hatch: true
+		});
+	if (c.missing > 0) legend.push({ color: NO_DATA_COLOR, label: NO_DATA_TEXT, count: plural(c.missing) });
+	return legend;
+}
+
 /**
  * The picture of an indicator map: its title, year, unit and level, the classes with their
  * counts, "geheim gehalten" and "keine Daten" when they occur, and source, method and footer.
@@ -59,18 +84,7 @@ export function indicatorPicture(
 	methodLabel: string,
 	ctx: PictureContext
 ): PngSpec {
-	const legend: PngSpec['legend'] = [...choropleth.legend]
-		.reverse()
-		.map((c) => ({ color: c.color, label: c.label, count: plural(c.count) }));
-	if (choropleth.suppressed > 0)
-		legend.push({
-			color: SUPPRESSED_COLOR,
-			label: SUPPRESSED_TEXT,
-			count: plural(choropleth.suppressed),
-			hatch: true
-		});
-	if (choropleth.missing > 0)
-		legend.push({ color: NO_DATA_COLOR, label: NO_DATA_TEXT, count: plural(choropleth.missing) });
+	const legend = [...classLegend(choropleth), ...pointLegend(ctx)];
 	const spec: PngSpec = {
 		title: meta.title,
 		subtitle: `${year} · ${meta.unit} · ${levelPlural} · Bildungslandkarte ${ctx.city.name}`,
@@ -83,5 +97,73 @@ export function indicatorPicture(
 		]
 	};
 	if (meta.demo) spec.demo = ctx.city.demo.note || 'Demodaten – nicht amtlich';
+	return spec;
+}
+
+/**
+ * The picture of a change map: the two years, the unit of the difference, the classes from the
+ * strongest increase down, what a rise means for the indicator, and the sources.
+ * `changePicture(meta, 2021, 2024, 'Stadtteile', change, ctx).subtitle`
+ * -> 'Veränderung 2021 → 2024, in Prozentpunkten · Stadtteile · Bildungslandkarte Stuttgart'
+ */
+export function changePicture(
+	meta: IndicatorMeta,
+	fromYear: number,
+	toYear: number,
+	levelPlural: string,
+	change: ChangeChoropleth,
+	ctx: PictureContext
+): PngSpec {
+	const reading = changeReading(meta.direction);
+	const largest = change.breaks.at(-1) ?? 0;
+	const spec: PngSpec = {
+		title: meta.title,
+		subtitle: `${changeCaption(meta, fromYear, toYear)} · ${levelPlural} · Bildungslandkarte ${ctx.city.name}`,
+		legendTitle: `Veränderung (${differenceUnit(meta)}), oben die stärkste Zunahme`,
+		legend: [...classLegend(change), ...pointLegend(ctx)],
+		notes: [
+			`${reading.increase}; ${reading.decrease}.` +
+				(change.breaks.length > 0
+					? ` ${change.legend.length} Klassen gleicher Breite um null (größte Veränderung ±${formatNumber(largest, meta.decimals)}).`
+					: ''),
+			`Quelle: ${meta.source}, ${fromYear} und ${toYear}.`,
+			...pictureFooter(ctx)
+		]
+	};
+	if (meta.demo) spec.demo = ctx.city.demo.note || 'Demodaten – nicht amtlich';
+	return spec;
+}
+
+/**
+ * The picture of the Förderlücken map of one phase: the classes with their counts and meaning,
+ * the thresholds, and the footer.
+ * `gapPicture('Frühe Bildung', '0–3 Jahre', 2024, 'Stadtteile', legend, 'Bedarf über 0,5 …', true, ctx).title`
+ * -> 'Förderlücken · Frühe Bildung'
+ */
+export function gapPicture(
+	phaseLabel: string,
+	ages: string | undefined,
+	year: number,
+	levelPlural: string,
+	legend: readonly GapLegendItem[],
+	thresholdText: string,
+	demo: boolean,
+	ctx: PictureContext
+): PngSpec {
+	const spec: PngSpec = {
+		title: `Förderlücken · ${phaseLabel}`,
+		subtitle: `${ages ? `${ages} · ` : ''}${year} · ${levelPlural} · Bildungslandkarte ${ctx.city.name}`,
+		legendTitle: 'Einordnung',
+		legend: [
+			...legend.map((l) => ({ color: l.color, label: l.label, count: plural(l.count) })),
+			...pointLegend(ctx)
+		],
+		notes: [
+			thresholdText,
+			'Bedarf aus Sozial- und Bildungsindikatoren gegen die Unterstützung durch Lernorte, Plätze und Angebote; die Methode steht auf der Seite „Methode“.',
+			...pictureFooter(ctx)
+		]
+	};
+	if (demo) spec.demo = ctx.city.demo.note || 'Demodaten – nicht amtlich';
 	return spec;
 }
