@@ -1,13 +1,17 @@
 /**
  * The profile of an area: reached from the dashboard's side panel, listing the indicators by
- * phase, the Lernorte and the Bildungskette, accessible, and printable on A4 with the map as
- * an image. A link that does not fit the city says so.
+ * phase with a sparkline each, the Lernorte and the Bildungskette, accessible, downloadable as
+ * CSV, and printable on A4 with the map as an image. A link that does not fit the city says so.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Catalog } from '../lib/domain/types';
+import type { Browser, Download, Page } from 'playwright-core';
+import { unitCell } from '../lib/domain/choropleth';
+import { parseCsv } from '../lib/domain/csv';
+import { NBSP } from '../lib/domain/format';
+import type { Catalog, ValuesWire } from '../lib/domain/types';
 import { copyStuttgart } from '../../scripts/lib/import/stuttgart.test-helpers';
 import { buildMusterstadt } from '../../scripts/lib/import/musterstadt.test-helpers';
 import { makeTempDir } from '../../scripts/lib/import/formats/fixtures.test-helpers';
@@ -29,6 +33,10 @@ async function profileReady(page: Page): Promise<void> {
 	await expect
 		.poll(() => page.locator('[data-testid="locator-image"]').getAttribute('src'), SOON)
 		.toMatch(/^data:image\/png;base64,/);
+}
+
+async function downloaded(download: Download): Promise<string> {
+	return readFile(await download.path(), 'utf8');
 }
 
 /** Whether an element is drawn (has a box) under the current media. */
@@ -98,7 +106,7 @@ describe('area profile', () => {
 			const firstRow = groups.first().locator('tbody tr').first();
 			expect(await firstRow.textContent()).toMatch(/Einheit: .+ · Quelle: /);
 			expect(await groups.first().locator('thead').textContent()).toContain('Stadtbezirk Bad Cannstatt');
-			expect(await firstRow.locator('td').last().textContent()).toMatch(/^\s*20\d\d\s*$/);
+			expect(await firstRow.locator('td.num').last().textContent()).toMatch(/^\s*20\d\d\s*$/);
 
 			// The Lernorte of the Stadtteil, grouped by category, with names.
 			const lernorte = await getJson<{ lernorte: Array<{ stadtteil: string; name: string }> }>(
@@ -122,6 +130,108 @@ describe('area profile', () => {
 
 			expect(await runAxe(page)).toEqual([]);
 			await screenshot(page, 'profile-hallschlag');
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('downloads of the indicator tables and the Lernorte as shown; a sparkline per indicator', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
+		try {
+			const values = await getJson<ValuesWire>('/data/stuttgart/values.json');
+			const quote = catalog.indicators.find((m) => m.id === 'betreuungsquote_u3')!;
+			await page.goto(`${baseURL}/gebiet/stadtteil/214`);
+			await profileReady(page);
+			const indicators = page.locator('section.indicators');
+			const groups = indicators.locator('[data-testid="indicator-group"]');
+
+			// German: byte order mark, semicolons, CRLF, the page's columns, every indicator once.
+			const [german] = await Promise.all([
+				page.waitForEvent('download'),
+				indicators
+					.getByRole('button', { name: 'Indikatortabelle als CSV (deutsches Format) herunterladen' })
+					.click()
+			]);
+			expect(german.suggestedFilename()).toBe('gebietsprofil-stadtteil-hallschlag-indikatoren-2024.csv');
+			const csv = await downloaded(german);
+			expect(csv.startsWith('\ufeff')).toBe(true);
+			expect(csv).toContain('\r\n');
+			const table = parseCsv(csv.slice(1), { delimiter: ';' });
+			expect(table.header).toEqual([
+				'Bildungsphase',
+				'Indikator',
+				'Hallschlag (Stadtteil)',
+				'Stadtbezirk Bad Cannstatt',
+				'Stuttgart (Stadt)',
+				'Jahr',
+				'Einheit',
+				'Quelle',
+				'Hinweis'
+			]);
+			// The value columns are the page's, in the page's order.
+			const pageColumns = (await groups.first().locator('thead th').allTextContents()).map((t) => t.trim());
+			expect(pageColumns.slice(1, 4)).toEqual(['Hallschlag', 'Stadtbezirk Bad Cannstatt', 'Stuttgart']);
+			expect(table.records).toHaveLength(catalog.indicators.length);
+			expect(table.records.map((r) => r.fields[1])).toEqual(
+				(await groups.locator('tbody .ind-title').allTextContents()).map((t) => t.trim())
+			);
+
+			// A value: the built value rounded as shown, with a decimal comma, as on the page.
+			const row = table.records.find((r) => r.fields[1] === quote.title)!;
+			const cell = unitCell(values, quote, 'stadtteil', '214', 2024);
+			expect(cell.status).toBe('ok');
+			const asShown = cell.status === 'ok' ? cell.value.toFixed(quote.decimals).replace('.', ',') : '';
+			expect(asShown).toMatch(/^\d+,\d$/);
+			expect(row.fields.slice(2, 3).concat(row.fields.slice(5, 7))).toEqual([asShown, '2024', '%']);
+			const pageRow = groups.locator('tbody tr', { hasText: quote.title }).first();
+			expect((await pageRow.locator('td.area').textContent())?.trim()).toBe(`${asShown}${NBSP}%`);
+			expect(row.fields[7]).toBe(quote.source);
+			expect(row.fields[8]).toContain('Demodaten');
+
+			// International: commas and a decimal point.
+			const [international] = await Promise.all([
+				page.waitForEvent('download'),
+				indicators
+					.getByRole('button', { name: 'Indikatortabelle als CSV (internationales Format) herunterladen' })
+					.click()
+			]);
+			const intl = parseCsv((await downloaded(international)).slice(1));
+			expect(intl.header[2]).toBe('Hallschlag (Stadtteil)');
+			expect(intl.records.find((r) => r.fields[1] === quote.title)!.fields[2]).toBe(
+				asShown.replace(',', '.')
+			);
+
+			// The Lernorte: one line per site, in the page's order, the Stadtteil by name.
+			const lernorteSection = page.locator('section.lernorte');
+			const [lernorteDownload] = await Promise.all([
+				page.waitForEvent('download'),
+				lernorteSection
+					.getByRole('button', { name: 'Lernortliste als CSV (deutsches Format) herunterladen' })
+					.click()
+			]);
+			expect(lernorteDownload.suggestedFilename()).toBe('gebietsprofil-stadtteil-hallschlag-lernorte.csv');
+			const lernorteCsv = await downloaded(lernorteDownload);
+			expect(lernorteCsv.startsWith('\ufeff')).toBe(true);
+			const sites = parseCsv(lernorteCsv.slice(1), { delimiter: ';' });
+			expect(sites.header).toEqual(['Kategorie', 'Art', 'Name', 'Adresse', 'Stadtteil', 'Quelle', 'Hinweis']);
+			const pageNames = await lernorteSection.locator('.site-name').allTextContents();
+			expect(sites.records.map((r) => r.fields[2])).toEqual(pageNames);
+			expect(new Set(sites.records.map((r) => r.fields[4]))).toEqual(new Set(['Hallschlag']));
+			const firstAddress = await lernorteSection.locator('li').first().locator('.address').textContent();
+			expect(sites.records[0]!.fields[3]).toBe(firstAddress);
+
+			// One sparkline per indicator row; its text alternative names the row's year and value.
+			const sparks = groups.locator('tbody td.trend svg[role="img"]');
+			expect(await sparks.count()).toBe(catalog.indicators.length);
+			const label = (await pageRow.locator('td.trend svg').getAttribute('aria-label')) ?? '';
+			expect(label).toMatch(/^Verlauf: \d{4}: /);
+			expect(label).toContain(`2024: ${asShown}${NBSP}%`);
+
+			// On paper: the sparklines print, the download buttons do not.
+			await page.emulateMedia({ media: 'print' });
+			expect(await shown(page, '.downloads')).toBe(false);
+			expect(await shown(page, 'td.trend svg')).toBe(true);
 			expect(problems).toEqual([]);
 		} finally {
 			await close();

@@ -73,13 +73,37 @@ describe('areaProfile', () => {
 		const quote = rowOf(p, 'quote');
 		expect(quote.year).toBe(2024);
 		expect(quote.yearNote).toBeUndefined();
-		expect(quote.area).toEqual({ status: 'ok', text: `10,0${NBSP}%`, partial: false });
+		expect(quote.area).toMatchObject({ status: 'ok', text: `10,0${NBSP}%`, partial: false });
 		// Bezirk 1: 40 of 200, computed without withheld members.
-		expect(quote.parent).toEqual({ status: 'ok', text: `20,0${NBSP}%`, partial: true });
+		expect(quote.parent).toMatchObject({ status: 'ok', text: `20,0${NBSP}%`, partial: true });
 		// City: 55 of 300.
 		expect(quote.city.text).toBe(`18,3${NBSP}%`);
 		expect(quote.flags.map((f) => f.kind)).toEqual(['demo', 'partial']);
 		expect(p.sources).toEqual(['Test']);
+	});
+
+	test('each row carries the values of the area over all years of its indicator, for the sparkline', () => {
+		const withHistory: ValuesWire = {
+			...values,
+			indicators: {
+				...values.indicators,
+				quote: {
+					...values.indicators.quote,
+					'2023': { stadtteil: { n: [12, 'g', null, null], d: [100, null, null, null] } }
+				}
+			}
+		};
+		const quote = rowOf(areaProfile(catalog, withHistory, 'stadtteil', '101'), 'quote');
+		expect(quote.series.map((s) => s.year)).toEqual([2023, 2024]);
+		expect(quote.series.map((s) => (s.cell.status === 'ok' ? s.cell.value : s.cell.status))).toEqual([
+			12, 10
+		]);
+		const withheld = rowOf(areaProfile(catalog, withHistory, 'stadtteil', '102'), 'quote');
+		expect(withheld.series.map((s) => s.cell.status)).toEqual(['suppressed', 'ok']);
+		// A Bildungsregion's own series (sum over sum), not that of a member.
+		const nord = rowOf(areaProfile(catalog, withHistory, 'bildungsregion', 'nord'), 'quote');
+		expect(nord.series.map((s) => s.cell.status)).toEqual(['missing', 'ok']);
+		expect(nord.series[1]!.cell).toMatchObject({ value: 20 });
 	});
 
 	test('a row without the profile year uses its newest year and says so', () => {
@@ -93,14 +117,14 @@ describe('areaProfile', () => {
 
 	test('suppressed and missing cells are named, never shown as numbers', () => {
 		const suppressed = rowOf(areaProfile(catalog, values, 'stadtteil', '201'), 'quote');
-		expect(suppressed.area).toEqual({ status: 'suppressed', text: 'geheim gehalten', partial: false });
+		expect(suppressed.area).toMatchObject({ status: 'suppressed', text: 'geheim gehalten', partial: false });
 		// Bezirk 2 is withheld as well.
 		expect(suppressed.parent?.text).toBe('geheim gehalten');
 		expect(suppressed.flags.map((f) => f.kind)).toContain('suppressed');
 		expect(suppressed.flags.map((f) => f.kind)).not.toContain('missing');
 
 		const missing = rowOf(areaProfile(catalog, values, 'stadtteil', '202'), 'quote');
-		expect(missing.area).toEqual({ status: 'missing', text: 'keine Daten', partial: false });
+		expect(missing.area).toMatchObject({ status: 'missing', text: 'keine Daten', partial: false });
 		expect(missing.flags.map((f) => f.kind)).toEqual(['demo', 'suppressed', 'missing']);
 	});
 
@@ -122,7 +146,7 @@ describe('areaProfile', () => {
 		expect(nord.stadtteile).toEqual(['101', '102']);
 		expect(nord.parent).toBeNull();
 		// (10 + 30) / (100 + 100), not the mean of the members' rates.
-		expect(rowOf(nord, 'quote').area).toEqual({ status: 'ok', text: `20,0${NBSP}%`, partial: false });
+		expect(rowOf(nord, 'quote').area).toMatchObject({ status: 'ok', text: `20,0${NBSP}%`, partial: false });
 		expect(rowOf(nord, 'einwohner').area.text).toBe(`3.000${NBSP}Personen`);
 
 		const hallschlag = areaProfile(catalog, values, 'bildungsregion', 'hallschlag')!;

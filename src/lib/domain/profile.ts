@@ -1,4 +1,5 @@
 import { bildungsregionenOf, stadtteileOf } from './areaSummary';
+import { unitSeries } from './change';
 import { compareUnits, UNIT_KIND_LABELS, type CompareUnit } from './compare';
 import { formatValue, PARTIAL_NOTE } from './format';
 import { groupIndicators } from './indicatorGroups';
@@ -45,6 +46,8 @@ export interface ProfileValue {
 	text: string;
 	/** An aggregate computed without members whose values were withheld. */
 	partial: boolean;
+	/** The value itself, for exports that write the number rather than its text. */
+	cell: Cell;
 }
 
 export interface ProfileRow {
@@ -58,6 +61,8 @@ export interface ProfileRow {
 	parent: ProfileValue | null;
 	city: ProfileValue;
 	flags: ProfileFlag[];
+	/** The area's values over all years of the indicator, oldest first (for its sparkline). */
+	series: Array<{ year: number; cell: Cell }>;
 }
 
 export interface ProfileGroup {
@@ -116,7 +121,8 @@ function valueOf(cell: Cell, meta: IndicatorMeta): ProfileValue {
 	return {
 		status: cell.status,
 		text: formatValue(cell, meta),
-		partial: cell.status === 'ok' && cell.partial === true
+		partial: cell.status === 'ok' && cell.partial === true,
+		cell
 	};
 }
 
@@ -192,7 +198,8 @@ export function areaProfile(
 				area,
 				parent,
 				city,
-				flags: flagsOf(r.indicator, parent ? [area, parent, city] : [area, city], r.yearNote)
+				flags: flagsOf(r.indicator, parent ? [area, parent, city] : [area, city], r.yearNote),
+				series: unitSeries(values, r.indicator, level, key)
 			};
 			if (r.yearNote) row.yearNote = r.yearNote;
 			return [r.indicator.id, row];
@@ -229,6 +236,8 @@ export interface ProfileSite {
 	id: string;
 	name: string;
 	address: string;
+	/** Key of the Stadtteil it lies in. */
+	stadtteil: string;
 }
 
 export interface ProfileLernorte {
@@ -274,7 +283,9 @@ export function profileLernorte(
 					type,
 					label: typeDefs.get(type)?.labelPlural ?? type,
 					count: ofType.length,
-					sites: ofType.map((l) => ({ id: l.id, name: l.name, address: l.address })).sort(byName)
+					sites: ofType
+						.map((l) => ({ id: l.id, name: l.name, address: l.address, stadtteil: l.stadtteil }))
+						.sort(byName)
 				};
 			})
 			.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'de'));
