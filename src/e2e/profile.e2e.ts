@@ -150,7 +150,7 @@ describe('area profile', () => {
 			const [german] = await Promise.all([
 				page.waitForEvent('download'),
 				indicators
-					.getByRole('button', { name: 'Indikatortabelle als CSV (deutsches Format) herunterladen' })
+					.getByRole('button', { name: 'CSV (Excel, deutsch) – Indikatortabelle herunterladen' })
 					.click()
 			]);
 			expect(german.suggestedFilename()).toBe('gebietsprofil-stadtteil-hallschlag-indikatoren-2024.csv');
@@ -193,7 +193,7 @@ describe('area profile', () => {
 			const [international] = await Promise.all([
 				page.waitForEvent('download'),
 				indicators
-					.getByRole('button', { name: 'Indikatortabelle als CSV (internationales Format) herunterladen' })
+					.getByRole('button', { name: 'CSV (international) – Indikatortabelle herunterladen' })
 					.click()
 			]);
 			const intl = parseCsv((await downloaded(international)).slice(1));
@@ -207,7 +207,7 @@ describe('area profile', () => {
 			const [lernorteDownload] = await Promise.all([
 				page.waitForEvent('download'),
 				lernorteSection
-					.getByRole('button', { name: 'Lernortliste als CSV (deutsches Format) herunterladen' })
+					.getByRole('button', { name: 'CSV (Excel, deutsch) – Lernortliste herunterladen' })
 					.click()
 			]);
 			expect(lernorteDownload.suggestedFilename()).toBe('gebietsprofil-stadtteil-hallschlag-lernorte.csv');
