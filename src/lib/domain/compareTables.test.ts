@@ -20,6 +20,8 @@ describe('shownValue', () => {
 	test.each([
 		[{ status: 'ok' as const, value: 31.249, numerator: 1 }, 31.2],
 		[{ status: 'ok' as const, value: 31.25, numerator: 1 }, 31.3],
+		[{ status: 'ok' as const, value: -1.25, numerator: 1 }, -1.3],
+		[{ status: 'ok' as const, value: -0.04, numerator: 1 }, 0],
 		[{ status: 'missing' as const }, 'keine Daten'],
 		[{ status: 'suppressed' as const }, 'geheim gehalten']
 	])('%j -> %s', (cell, shown) => expect(shownValue(cell, { decimals: 1 })).toBe(shown));
@@ -76,7 +78,7 @@ describe('compareTable', () => {
 describe('rankingTable', () => {
 	test('the rows in their order with rank, counts and flags; the Bezirk only for Stadtteile', () => {
 		const rows = rankAreas(CATALOG, VALUES, RATIO, 'stadtteil', 2024);
-		const t = rankingTable(rows, RATIO, 2024, 'Stadtteil');
+		const t = rankingTable(rows, RATIO, 2024, 'Stadtteil', true);
 		expect(t.header.slice(0, 6)).toEqual([
 			'Rang',
 			'Stadtteil',
@@ -98,14 +100,28 @@ describe('rankingTable', () => {
 			'Test',
 			'Demodaten'
 		]);
+		// A count has no denominator column; a level labelled otherwise keeps the Bezirk column.
 		const bezirke = rankingTable(
 			rankAreas(CATALOG, VALUES, COUNT, 'stadtbezirk', 2024),
 			COUNT,
 			2024,
-			'Stadtbezirk'
+			'Stadtbezirk',
+			false
 		);
-		expect(bezirke.header).not.toContain('Stadtbezirk');
-		expect(bezirke.rows[0]).toEqual([1, 'Eins', 3000, 3000, null, 2024, 'Personen', 'Test', 'Demodaten']);
+		expect(bezirke.header).toEqual([
+			'Rang',
+			'Stadtbezirk',
+			'Einwohner',
+			'Anzahl',
+			'Jahr',
+			'Einheit',
+			'Quelle',
+			'Hinweis'
+		]);
+		expect(bezirke.rows[0]).toEqual([1, 'Eins', 3000, 3000, 2024, 'Personen', 'Test', 'Demodaten']);
+		const viertel = rankingTable(rows, RATIO, 2024, 'Viertel', true);
+		expect(viertel.header.slice(0, 3)).toEqual(['Rang', 'Viertel', 'Stadtbezirk']);
+		expect(viertel.rows[0]![2]).toBe('Eins');
 	});
 });
 
@@ -119,11 +135,13 @@ describe('scatterTable', () => {
 			'Betreuungsquote U3 (2024, %)',
 			'Einwohner (2024, Personen)',
 			'Betreuungsquote U3: Lage',
-			'Einwohner: Lage'
+			'Einwohner: Lage',
+			'Quelle',
+			'Hinweis'
 		]);
 		expect(t.rows).toEqual([
-			['Eins-Nord', 10, 1000, 'unter dem Median', 'unter dem Median'],
-			['Eins-Süd', 30, 2000, 'auf oder über dem Median', 'auf oder über dem Median']
+			['Eins-Nord', 10, 1000, 'unter dem Median', 'unter dem Median', 'Test', 'Demodaten'],
+			['Eins-Süd', 30, 2000, 'auf oder über dem Median', 'auf oder über dem Median', 'Test', 'Demodaten']
 		]);
 	});
 });
@@ -188,7 +206,8 @@ describe('matrixTable', () => {
 				{ id: 'primar', label: 'Primarbereich' }
 			],
 			'Stadtbezirk',
-			2024
+			2024,
+			'Demodaten'
 		);
 		expect(t.header).toEqual([
 			'Stadtbezirk',
@@ -197,9 +216,10 @@ describe('matrixTable', () => {
 			'Frühe Bildung: Lückenwert',
 			'Primarbereich: Einordnung',
 			'Primarbereich: Lückenwert',
-			'Jahr'
+			'Jahr',
+			'Hinweis'
 		]);
-		expect(t.rows[0]).toEqual(['Zwei', '2', 'Förderlücke', 0.42, null, null, 2024]);
+		expect(t.rows[0]).toEqual(['Zwei', '2', 'Förderlücke', 0.42, null, null, 2024, 'Demodaten']);
 		expect(t.rows[1]![2]).toBe(GAP_CLASSES.unbekannt.label);
 	});
 });

@@ -24,8 +24,9 @@ export interface ExportTable {
 export function shownValue(cell: Cell, meta: Pick<IndicatorMeta, 'decimals'>): ExportCell {
 	if (cell.status === 'missing') return NO_DATA_TEXT;
 	if (cell.status === 'suppressed') return SUPPRESSED_TEXT;
+	// Half away from zero, as the page's number format rounds: −1,25 is shown as −1,3.
 	const f = 10 ** meta.decimals;
-	return Math.round(cell.value * f) / f;
+	return (Math.sign(cell.value) * Math.round(Math.abs(cell.value) * f)) / f || 0;
 }
 
 const demoText = (meta: IndicatorMeta) => (meta.demo ? 'Demodaten' : '');
@@ -48,10 +49,17 @@ export function compareTable(c: Comparison): ExportTable {
 					: (shownValue({ status: 'ok', value: cell.difference, numerator: 0 }, r.indicator) as number)
 			);
 		}
+		// Which values are partial sums, by name: a note without a name says nothing in a spreadsheet.
+		const partial = c.units.filter((_, i) => {
+			const cell = r.cells[i]!.cell;
+			return cell.status === 'ok' && cell.partial;
+		});
+		const partialNames = partial.map((u) => u.name);
+		if (r.city.status === 'ok' && r.city.partial) partialNames.push('Stadt');
 		const notes = [
 			demoText(r.indicator),
 			r.yearNote ?? '',
-			...r.cells.filter((x) => x.cell.status === 'ok' && x.cell.partial).map(() => PARTIAL_NOTE)
+			partialNames.length > 0 ? `${PARTIAL_NOTE}: ${partialNames.join(', ')}` : ''
 		];
 		row.push(
 			shownValue(r.city, r.indicator),
@@ -65,45 +73,47 @@ export function compareTable(c: Comparison): ExportTable {
 }
 
 /**
- * The ranking as shown (its order and filter): rank, area, Bezirk, value, numerator, denominator, flags.
- * `rankingTable(rows, meta, 2024, 'Stadtteil').rows[0]` -> [1, 'Hallschlag', 'Bad Cannstatt', 41.2, 412, 1000, 2024, '%', …]
+ * The ranking as shown (its order and filter): rank, area, its Bezirk (with `withParent`, as on
+ * screen for Stadtteile), value, numerator, denominator (ratios only), year, unit, source, notes.
+ * `rankingTable(rows, meta, 2024, 'Stadtteil', true).rows[0]` -> [1, 'Hallschlag', 'Bad Cannstatt', 41.2, 412, 1000, 2024, '%', …]
  */
 export function rankingTable(
 	rows: readonly RankingRow[],
 	meta: IndicatorMeta,
 	year: number,
-	levelLabel: string
+	levelLabel: string,
+	withParent: boolean
 ): ExportTable {
+	const ratio = meta.kind === 'ratio';
 	const header = [
 		'Rang',
 		levelLabel,
-		'Stadtbezirk',
+		...(withParent ? ['Stadtbezirk'] : []),
 		meta.title,
-		meta.numeratorLabel ?? 'Zähler',
-		meta.denominatorLabel ?? 'Nenner',
+		meta.numeratorLabel ?? (ratio ? 'Zähler' : 'Anzahl'),
+		...(ratio ? [meta.denominatorLabel ?? 'Nenner'] : []),
 		'Jahr',
 		'Einheit',
 		'Quelle',
 		'Hinweis'
 	];
 	return {
-		header: levelLabel === 'Stadtteil' ? header : header.filter((h) => h !== 'Stadtbezirk'),
+		header,
 		rows: rows.map((r) => {
 			const c = r.cell;
 			const notes = [demoText(meta), c.status === 'ok' && c.partial ? PARTIAL_NOTE : ''];
-			const row: ExportCell[] = [
+			return [
 				r.rank,
 				r.name,
-				...(levelLabel === 'Stadtteil' ? [r.parentName ?? null] : []),
+				...(withParent ? [r.parentName ?? null] : []),
 				shownValue(c, meta),
 				c.status === 'ok' ? c.numerator : null,
-				c.status === 'ok' ? (c.denominator ?? null) : null,
+				...(ratio ? [c.status === 'ok' ? (c.denominator ?? null) : null] : []),
 				year,
 				meta.unit,
 				meta.source,
 				notes.filter(Boolean).join('; ')
 			];
-			return row;
 		})
 	};
 }
@@ -122,13 +132,23 @@ export function scatterTable(
 	const side = (v: number, m: number | null) =>
 		m === null ? null : v >= m ? 'auf oder über dem Median' : 'unter dem Median';
 	return {
-		header: [levelLabel, axis(x), axis(y), `${x.meta.title}: Lage`, `${y.meta.title}: Lage`],
+		header: [
+			levelLabel,
+			axis(x),
+			axis(y),
+			`${x.meta.title}: Lage`,
+			`${y.meta.title}: Lage`,
+			'Quelle',
+			'Hinweis'
+		],
 		rows: data.points.map((p) => [
 			p.name,
 			shownValue({ status: 'ok', value: p.x, numerator: 0 }, x.meta),
 			shownValue({ status: 'ok', value: p.y, numerator: 0 }, y.meta),
 			side(p.x, data.medianX),
-			side(p.y, data.medianY)
+			side(p.y, data.medianY),
+			[...new Set([x.meta.source, y.meta.source])].join('; '),
+			x.meta.demo || y.meta.demo ? 'Demodaten' : ''
 		])
 	};
 }
@@ -183,11 +203,13 @@ export function matrixTable(
 	rows: readonly MatrixRow[],
 	phases: ReadonlyArray<{ id: string; label: string }>,
 	levelLabel: string,
-	year: number
+	year: number,
+	/** Said in every row: demo data, changed weights or thresholds ("Was wäre, wenn …"). */
+	note = ''
 ): ExportTable {
 	const header = [levelLabel, 'Schlüssel'];
 	for (const p of phases) header.push(`${p.label}: Einordnung`, `${p.label}: Lückenwert`);
-	header.push('Jahr');
+	header.push('Jahr', 'Hinweis');
 	return {
 		header,
 		rows: rows.map((r) => {
@@ -197,7 +219,7 @@ export function matrixTable(
 				row.push(cell ? GAP_CLASSES[cell.gapClass].label : null);
 				row.push(cell?.score ?? null);
 			}
-			row.push(year);
+			row.push(year, note);
 			return row;
 		})
 	};

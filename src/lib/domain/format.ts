@@ -138,3 +138,9 @@ function withUnit(text: string, meta: IndicatorMeta): string {
 export function dativePlural(plural: string): string {
 	return /(e|el|er)$/.test(plural) ? `${plural}n` : plural;
 }
+
+/** A "Stand" date in German: `formatStand('2024-12-31')` -> "31.12.2024"; other text as it is. */
+export function formatStand(isoDate: string): string {
+	const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+	return m ? `${m[3]}.${m[2]}.${m[1]}` : isoDate;
+}

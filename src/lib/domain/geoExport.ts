@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { shownValue } from './compareTables';
 import { dativePlural } from './format';
-import type { Cell, IndicatorMeta } from './types';
+import type { Cell, CityConfig, IndicatorMeta } from './types';
 
 /**
  * The areas of the map as GeoJSON with the values shown on it, for a GIS or a report: each
@@ -85,4 +85,16 @@ export function areasGeoJson(
 	};
 	if (meta.demo && info.demoNote) metadaten.hinweis = info.demoNote;
 	return { type: 'FeatureCollection', metadaten, features };
+}
+
+/** What schematic boundaries are, in one sentence for legends, pictures and profiles. */
+export const SCHEMATIC_NOTE =
+	'Schematische Gebietsgrenzen: aus den Mittelpunkten der Stadtteile abgeleitet, nicht amtlich.';
+
+/**
+ * Where the geometry of a city's areas comes from, for an export's metadata.
+ * `geometryNote({ geometry: 'schematic', attribution: '…' })` -> 'Schematische Gebietsgrenzen: …'
+ */
+export function geometryNote(city: Pick<CityConfig, 'geometry' | 'attribution'>): string {
+	return city.geometry === 'schematic' ? `${SCHEMATIC_NOTE} ${city.attribution}` : city.attribution;
 }

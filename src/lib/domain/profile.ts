@@ -301,11 +301,8 @@ export function profileLernorte(
 	};
 }
 
-/** A "Stand" date in German:  `formatStand('2024-12-31')` -> "31.12.2024"; other text as it is. */
-export function formatStand(isoDate: string): string {
-	const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
-	return m ? `${m[3]}.${m[2]}.${m[1]}` : isoDate;
-}
+/** A "Stand" date in German; see `formatStand` in format.ts (re-exported for the profile). */
+export { formatStand } from './format';
 
 /**
  * The pages `/gebiet/<level>/<key>` a city has: every Stadtteil, Stadtbezirk and

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { defaultAxes, pointsIn, quadrants, scatterData, scatterScales, scatterSummary } from './scatter';
+import {
+	defaultAxes,
+	pointsIn,
+	pointsInQuadrant,
+	quadrantOf,
+	quadrants,
+	scatterData,
+	scatterScales,
+	scatterSummary
+} from './scatter';
 import { CATALOG, COUNT, RATIO, VALUES } from './fixtures.test-helpers';
 import type { ValuesWire } from './types';
 
@@ -49,6 +58,15 @@ describe('quadrants and summary', () => {
 		medianY: 1.5
 	};
 
+	test('the points of a quadrant, as the buttons choose them', () => {
+		expect(pointsInQuadrant(d, 'hh')).toEqual(new Set(['c']));
+		expect(pointsInQuadrant(d, 'hl')).toEqual(new Set(['d']));
+		expect(pointsInQuadrant(d, 'lh')).toEqual(new Set(['b']));
+		expect(pointsInQuadrant(d, 'll')).toEqual(new Set(['a']));
+		expect(quadrantOf({ x: 2.5, y: 1.5 }, d)).toBe('hh');
+		expect(quadrantOf({ x: 1, y: 1 }, { medianX: null, medianY: 1 })).toBeNull();
+	});
+
 	test('points on the median count as above it', () => {
 		expect(quadrants(d)).toEqual({ bothHigh: 1, bothLow: 1, highXLowY: 1, lowXHighY: 1 });
 		expect(quadrants({ ...d, medianX: 2, medianY: 2 })).toEqual({
@@ -64,8 +82,16 @@ describe('quadrants and summary', () => {
 		expect(text).toContain('4 Stadtteile mit Werten für beide Indikatoren.');
 		expect(text).toContain('Median Betreuungsquote U3 (2024): 2,5\u00a0%');
 		expect(text).toContain('Median Einwohner (2024): 2\u00a0Personen');
-		expect(text).toContain('1 liegen bei beiden auf oder über dem Median');
-		expect(text).toContain('1 ohne Wert für einen der beiden Indikatoren fehlen.');
+		expect(text).toContain('1 liegt bei beiden auf oder über dem Median');
+		expect(text).toContain('1 ohne Wert für einen der beiden Indikatoren fehlt.');
+		const two = scatterSummary(
+			{ ...d, left: [...d.left, ...d.left], medianX: 0, medianY: 0 },
+			x,
+			y,
+			'Stadtteile'
+		);
+		expect(two).toContain('4 liegen bei beiden');
+		expect(two).toContain('2 ohne Wert für einen der beiden Indikatoren fehlen.');
 	});
 });
 

@@ -98,16 +98,31 @@ export interface Quadrants {
 	lowXHighY: number;
 }
 
+/** A quadrant around the medians: x high or low, y high or low ("on the median" counts as high). */
+export type Quadrant = 'hh' | 'hl' | 'lh' | 'll';
+
+/**
+ * The quadrant of a point, or null without medians. `quadrantOf({ x: 3, y: 1 }, data)` -> 'hl'
+ */
+export function quadrantOf(
+	p: Pick<ScatterPoint, 'x' | 'y'>,
+	data: Pick<ScatterData, 'medianX' | 'medianY'>
+): Quadrant | null {
+	if (data.medianX === null || data.medianY === null) return null;
+	return `${p.x >= data.medianX ? 'h' : 'l'}${p.y >= data.medianY ? 'h' : 'l'}` as Quadrant;
+}
+
+/** Keys of the points in a quadrant. `pointsInQuadrant(data, 'hh')` -> Set { '214', … } */
+export function pointsInQuadrant(data: ScatterData, q: Quadrant): Set<string> {
+	return new Set(data.points.filter((p) => quadrantOf(p, data) === q).map((p) => p.key));
+}
+
 export function quadrants(data: ScatterData): Quadrants {
 	const q: Quadrants = { bothHigh: 0, bothLow: 0, highXLowY: 0, lowXHighY: 0 };
-	if (data.medianX === null || data.medianY === null) return q;
+	const field = { hh: 'bothHigh', ll: 'bothLow', hl: 'highXLowY', lh: 'lowXHighY' } as const;
 	for (const p of data.points) {
-		const hx = p.x >= data.medianX;
-		const hy = p.y >= data.medianY;
-		if (hx && hy) q.bothHigh++;
-		else if (!hx && !hy) q.bothLow++;
-		else if (hx) q.highXLowY++;
-		else q.lowXHighY++;
+		const at = quadrantOf(p, data);
+		if (at) q[field[at]]++;
 	}
 	return q;
 }
@@ -131,10 +146,12 @@ export function scatterSummary(
 	const parts = [
 		`${formatNumber(n, 0)} ${levelPlural} mit Werten für beide Indikatoren.`,
 		`Median ${xAxis.meta.title} (${xAxis.year}): ${med(data.medianX, xAxis.meta)}; Median ${yAxis.meta.title} (${yAxis.year}): ${med(data.medianY, yAxis.meta)}.`,
-		`${q.bothHigh} liegen bei beiden auf oder über dem Median, ${q.bothLow} bei beiden darunter, ${q.highXLowY} nur bei ${xAxis.meta.title} und ${q.lowXHighY} nur bei ${yAxis.meta.title} auf oder über dem Median.`
+		`${q.bothHigh} ${q.bothHigh === 1 ? 'liegt' : 'liegen'} bei beiden auf oder über dem Median, ${q.bothLow} bei beiden darunter, ${q.highXLowY} nur bei ${xAxis.meta.title} und ${q.lowXHighY} nur bei ${yAxis.meta.title} auf oder über dem Median.`
 	];
 	if (data.left.length > 0)
-		parts.push(`${data.left.length} ohne Wert für einen der beiden Indikatoren fehlen.`);
+		parts.push(
+			`${data.left.length} ohne Wert für einen der beiden Indikatoren ${data.left.length === 1 ? 'fehlt' : 'fehlen'}.`
+		);
 	return parts.join(' ');
 }
 

@@ -2,7 +2,8 @@ import type { Choropleth } from '$lib/domain/choropleth';
 import { changeCaption, changeReading, type ChangeChoropleth } from '$lib/domain/changeChoropleth';
 import { differenceUnit } from '$lib/domain/change';
 import type { GapLegendItem } from '$lib/domain/gapChoropleth';
-import { formatNumber, NO_DATA_TEXT, SUPPRESSED_TEXT } from '$lib/domain/format';
+import { formatNumber, formatStand, NO_DATA_TEXT, SUPPRESSED_TEXT } from '$lib/domain/format';
+import { SCHEMATIC_NOTE } from '$lib/domain/geoExport';
 import { NO_DATA_COLOR, SUPPRESSED_COLOR } from '$lib/domain/palette';
 import type { CityConfig, IndicatorMeta } from '$lib/domain/types';
 import type { PngSpec } from './pngLayout';
@@ -20,11 +21,6 @@ export interface PictureContext {
 	points?: ReadonlyArray<{ label: string; color: string }>;
 }
 
-const germanDate = (iso: string) => {
-	const [y, m, d] = iso.slice(0, 10).split('-');
-	return `${d}.${m}.${y}`;
-};
-
 const plural = (n: number) => (n === 1 ? '1 Gebiet' : `${n} Gebiete`);
 
 /** Words for the colours of an indicator map: "Dunkler = höherer Bedarf." */
@@ -40,11 +36,9 @@ export function directionNote(direction: IndicatorMeta['direction']): string {
 export function pictureFooter(ctx: PictureContext): string[] {
 	const lines = [`Geometrie: ${ctx.city.attribution}`];
 	if (ctx.city.geometry === 'schematic')
-		lines.push(
-			'Schematische Gebietsgrenzen: aus den Mittelpunkten der Stadtteile abgeleitet, nicht amtlich.'
-		);
+		lines.push(SCHEMATIC_NOTE);
 	lines.push(
-		`Stand der Daten: ${germanDate(ctx.built)} · erstellt am ${germanDate(ctx.today)} mit der Bildungslandkarte ${ctx.city.name}`,
+		`Stand der Daten: ${formatStand(ctx.built)} · erstellt am ${formatStand(ctx.today)} mit der Bildungslandkarte ${ctx.city.name}`,
 		`Ansicht: ${ctx.url}`
 	);
 	return lines;

@@ -1,5 +1,11 @@
 import { page } from '$app/state';
-import { parseCompare, patchCompare, type CompareState, type CompareUrlContext } from './compareUrl';
+import {
+	parseCompare,
+	patchCompare,
+	shareCompare,
+	type CompareState,
+	type CompareUrlContext
+} from './compareUrl';
 import { QueryWriter } from './queryWriter';
 
 /**
@@ -9,7 +15,13 @@ import { QueryWriter } from './queryWriter';
 export class CompareStore {
 	readonly #ctx: CompareUrlContext;
 	readonly #writer = new QueryWriter();
-	readonly #parsed = $derived.by(() => parseCompare(page.url.searchParams, this.#ctx));
+	#previous: CompareState | null = null;
+	readonly #parsed = $derived.by(() => {
+		const { state, problems } = parseCompare(page.url.searchParams, this.#ctx);
+		// Unchanged parts keep their identity, so typing a search does not redraw the table.
+		this.#previous = shareCompare(this.#previous, state);
+		return { state: this.#previous, problems };
+	});
 
 	constructor(ctx: CompareUrlContext) {
 		this.#ctx = ctx;

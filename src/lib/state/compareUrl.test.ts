@@ -4,6 +4,7 @@ import {
 	MAX_COMPARE_UNITS,
 	parseCompare,
 	patchCompare,
+	shareCompare,
 	serializeCompare,
 	type CompareUrlContext
 } from './compareUrl';
@@ -153,5 +154,32 @@ describe('serializeCompare', () => {
 		expect(problems).toEqual([]);
 		expect(serializeCompare(state).toString()).toBe(query);
 		expect(parse(serializeCompare(state).toString()).state).toEqual(state);
+	});
+});
+
+describe('shareCompare', () => {
+	it('keeps unchanged parts and the whole state when nothing changed', () => {
+		const a = parse(
+			'gebiete=stadtteil:214,stadt&indikatoren=kinder_sgb2&in=stadtbezirk:1&sortierung=wert'
+		).state;
+		const b = parse(
+			'gebiete=stadtteil:214,stadt&indikatoren=kinder_sgb2&in=stadtbezirk:1&sortierung=wert'
+		).state;
+		expect(shareCompare(a, b)).toBe(a);
+		const c = shareCompare(
+			a,
+			parse('gebiete=stadtteil:214,stadt&indikatoren=kinder_sgb2&in=stadtbezirk:1&sortierung=wert&suche=x')
+				.state
+		);
+		expect(c).not.toBe(a);
+		expect(c.search).toBe('x');
+		expect(c.units).toBe(a.units);
+		expect(c.indicators).toBe(a.indicators);
+		expect(c.within).toBe(a.within);
+		expect(c.sort).toBe(a.sort);
+		const d = shareCompare(a, parse('gebiete=stadt,stadtteil:214&indikatoren=kinder_sgb2').state);
+		expect(d.units).not.toBe(a.units);
+		expect(d.within).toBeNull();
+		expect(shareCompare(null, a)).toBe(a);
 	});
 });

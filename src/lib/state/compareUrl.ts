@@ -275,3 +275,35 @@ export function patchCompare(current: URLSearchParams, state: CompareState): URL
 	for (const [k, v] of serializeCompare(state)) out.append(k, v);
 	return out;
 }
+
+const sameUnits = (a: readonly CompareUnit[], b: readonly CompareUnit[]) =>
+	a.length === b.length && a.every((u, i) => u.kind === b[i]!.kind && u.key === b[i]!.key);
+
+/**
+ * The next comparison state, reusing the previous state's arrays and objects where their
+ * content is unchanged, and the previous state itself when nothing changed: typing in the
+ * search field then does not look like a new set of units to the page.
+ * `shareCompare(prev, { ...prev, units: [...prev.units] }) === prev` -> true
+ */
+export function shareCompare(prev: CompareState | null, next: CompareState): CompareState {
+	if (!prev) return next;
+	const shared: CompareState = {
+		...next,
+		units: sameUnits(prev.units, next.units) ? prev.units : next.units,
+		indicators:
+			prev.indicators.length === next.indicators.length &&
+			prev.indicators.every((id, i) => id === next.indicators[i])
+				? prev.indicators
+				: next.indicators,
+		sort: prev.sort.column === next.sort.column && prev.sort.dir === next.sort.dir ? prev.sort : next.sort,
+		within:
+			prev.within &&
+			next.within &&
+			prev.within.kind === next.within.kind &&
+			prev.within.key === next.within.key
+				? prev.within
+				: next.within
+	};
+	const keys = Object.keys(shared) as Array<keyof CompareState>;
+	return keys.every((k) => shared[k] === prev[k]) ? prev : shared;
+}
