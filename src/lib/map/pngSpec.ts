@@ -35,8 +35,7 @@ export function directionNote(direction: IndicatorMeta['direction']): string {
 /** The closing lines of every picture: geometry, demo, dates and link. */
 export function pictureFooter(ctx: PictureContext): string[] {
 	const lines = [`Geometrie: ${ctx.city.attribution}`];
-	if (ctx.city.geometry === 'schematic')
-		lines.push(SCHEMATIC_NOTE);
+	if (ctx.city.geometry === 'schematic') lines.push(SCHEMATIC_NOTE);
 	lines.push(
 		`Stand der Daten: ${formatStand(ctx.built)} · erstellt am ${formatStand(ctx.today)} mit der Bildungslandkarte ${ctx.city.name}`,
 		`Ansicht: ${ctx.url}`
