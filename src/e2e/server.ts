@@ -24,13 +24,41 @@ export function assertBuilt(root: string): void {
 }
 
 /**
+ * The HTTP headers a city's web server should send with the site (README, "Betrieb hinter einer
+ * Content-Security-Policy"); the browser tests and the bench run the site behind them. The pages
+ * carry the rest of their policy themselves, as a meta tag.
+ */
+export const HOST_HEADERS: Readonly<Record<string, string>> = {
+	'Content-Security-Policy': "frame-ancestors 'self'; object-src 'none'; base-uri 'self'",
+	'X-Content-Type-Options': 'nosniff',
+	'Referrer-Policy': 'strict-origin-when-cross-origin'
+};
+
+/**
  * Starts `vite preview` for the app with the project's own config, exactly like `npm start`,
- * but on a free loopback port chosen by the OS. (SvelteKit's preview serves the same client
+ * but on a free loopback port chosen by the OS, and with the host's headers. (SvelteKit's preview serves the same client
  * assets and prerendered pages that adapter-static copied into build/.)
  */
 export async function startAppPreview(root: string): Promise<StaticServer> {
 	assertBuilt(root);
-	return startPreview({ root, configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
+	return startPreview({
+		root,
+		configFile: resolve(root, 'vite.config.ts'),
+		logLevel: 'warn',
+		// SvelteKit serves the prerendered pages itself, past Vite's `preview.headers`: the headers
+		// are set first, for every response.
+		plugins: [
+			{
+				name: 'host-headers',
+				configurePreviewServer(server) {
+					server.middlewares.use((_req, res, next) => {
+						for (const [name, value] of Object.entries(HOST_HEADERS)) res.setHeader(name, value);
+						next();
+					});
+				}
+			}
+		]
+	});
 }
 
 /**
