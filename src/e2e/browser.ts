@@ -53,6 +53,11 @@ export interface PageOptions {
 	baseURL: string;
 	width?: number;
 	height?: number;
+	/**
+	 * Service workers are blocked unless a test is about them: a worker would answer requests
+	 * that the tests' own routes (a broken file served in place of the real one) must see.
+	 */
+	serviceWorkers?: 'allow' | 'block';
 }
 
 /** Problems per page, so that a timeout can say what went wrong before it. */
@@ -79,7 +84,8 @@ export async function newPage(browser: Browser, options: PageOptions): Promise<T
 	const context = await browser.newContext({
 		viewport: { width: options.width ?? 1366, height: options.height ?? 768 },
 		locale: 'de-DE',
-		timezoneId: 'Europe/Berlin'
+		timezoneId: 'Europe/Berlin',
+		serviceWorkers: options.serviceWorkers ?? 'block'
 	});
 	const problems: string[] = [];
 	const blocked = new Set<string>();
@@ -108,6 +114,8 @@ export async function newPage(browser: Browser, options: PageOptions): Promise<T
 	});
 	context.on('requestfailed', (request) => {
 		if (blocked.has(request.url())) return;
+		// The page's connectivity check (a HEAD request) is cut off when the test navigates on.
+		if (request.method() === 'HEAD' && request.failure()?.errorText === 'net::ERR_ABORTED') return;
 		problems.push(`failed: ${request.method()} ${request.url()} (${request.failure()?.errorText ?? '?'})`);
 	});
 	context.on('response', (response) => {
