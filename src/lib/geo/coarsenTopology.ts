@@ -1,4 +1,4 @@
-import type { Arc, GeometryObject, Topology } from 'topojson-specification';
+import type { Arc, Topology } from 'topojson-specification';
 
 /**
  * A lighter copy of an area topology for small maps (the public embed): coordinates snapped
@@ -67,8 +67,8 @@ export function coarsenTopology(topo: Topology, objects: readonly string[], grid
 	};
 }
 
-function withoutProperties(g: GeometryObject): GeometryObject {
-	const copy = structuredClone(g) as GeometryObject & { properties?: unknown };
+function withoutProperties<G extends object>(g: G): G {
+	const copy = structuredClone(g) as G & { properties?: unknown };
 	delete copy.properties;
 	return copy;
 }
