@@ -78,6 +78,16 @@ describe('svgMap', () => {
 		expect(Math.max(...xs) - Math.min(...xs)).toBeCloseTo(200, 0);
 	});
 
+	it('keeps a tiny focus area in a view of at least a share of the city', () => {
+		// 10 x 10 squares; the focus is one of them in the middle: 0.3 of the city is 3 squares wide.
+		const grid = Array.from({ length: 100 }, (_, i) =>
+			square(`s${i}`, 9 + (i % 10) * 0.01, 48.7 + Math.floor(i / 10) * 0.01)
+		);
+		const zoomed = svgMap(grid, { width: 300, padding: 0, maxAspect: 2 }, grid[55]!);
+		const xs = numbers(zoomed.focus!).filter((_, i) => i % 2 === 0);
+		expect(Math.max(...xs) - Math.min(...xs)).toBeCloseTo(100, 0);
+	});
+
 	it('never zooms out beyond all areas for a focus near the edge', () => {
 		const whole = svgMap(AREAS, { width: 400, padding: 0, maxAspect: 2 });
 		const zoomed = svgMap(AREAS, { width: 400, padding: 0, maxAspect: 2 }, AREAS[0]!);

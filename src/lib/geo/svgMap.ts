@@ -126,15 +126,20 @@ export function svgMap(
 /** Share of the focus area's size added on every side, so that its neighbours stay in view. */
 export const FOCUS_CONTEXT = 0.6;
 
+/** Least share of the city's extent a zoomed view shows, so that a small area keeps its quarter around it. */
+export const FOCUS_MIN_SHARE = 0.3;
+
 /**
  * The box to fit for a focus area (planar): its bounds widened by `FOCUS_CONTEXT` on every
- * side, at most the bounds of all areas.
+ * side, to at least `FOCUS_MIN_SHARE` of the extent of all areas, at most their bounds.
  */
 function contextBox(focus: AreaFeature, all: readonly AreaFeature[]): Feature<Polygon> {
 	const [fx0, fy0, fx1, fy1] = planarBounds([focus]);
 	const [ax0, ay0, ax1, ay1] = planarBounds(all.length > 0 ? all : [focus]);
-	const mx = (fx1 - fx0) * FOCUS_CONTEXT;
-	const my = (fy1 - fy0) * FOCUS_CONTEXT;
+	const grow = (lo: number, hi: number, all: number) =>
+		Math.max((hi - lo) * FOCUS_CONTEXT, (all * FOCUS_MIN_SHARE - (hi - lo)) / 2);
+	const mx = grow(fx0, fx1, ax1 - ax0);
+	const my = grow(fy0, fy1, ay1 - ay0);
 	const x0 = Math.max(ax0, fx0 - mx);
 	const x1 = Math.min(ax1, fx1 + mx);
 	const y0 = Math.max(ay0, fy0 - my);
