@@ -56,6 +56,10 @@ describe('public embed', () => {
 		const { page, problems, close } = await newPage(browser, { baseURL, width: 800, height: 600 });
 		try {
 			const requests = recordDataRequests(page);
+			const scripts: string[] = [];
+			page.on('response', (response) => {
+				if (response.url().endsWith('.js')) scripts.push(response.url());
+			});
 			await openEmbed(page);
 			await expect.poll(() => page.locator(SEL.embed).getAttribute('data-indicator')).toBe(DEFAULT_INDICATOR);
 			expect(await page.locator(SEL.legendClass).count()).toBeGreaterThanOrEqual(3);
@@ -67,7 +71,17 @@ describe('public embed', () => {
 			expect(await page.locator('canvas').count()).toBe(0);
 			expect(requests.every((p) => p.startsWith(`/data/${CITY}/public/`))).toBe(true);
 			expect(requests).toContain(`/data/${CITY}/public/values/${DEFAULT_INDICATOR}.json`);
+			// Hovering the link to the dashboard preloads neither its data nor its code.
+			await page.getByRole('link', { name: 'Zur Bildungslandkarte' }).hover();
+			await page.waitForTimeout(500);
+			expect(requests.every((p) => p.startsWith(`/data/${CITY}/public/`))).toBe(true);
 			await screenshot(page, 'embed-default');
+			// None of the JavaScript it loads holds MapLibre, deck.gl or luma.gl.
+			for (const url of scripts) {
+				const code = await (await fetch(url)).text();
+				expect(code, url).not.toMatch(/maplibregl|MapboxOverlay|luma\.gl|WebGL2RenderingContext/);
+			}
+			expect(scripts.length).toBeGreaterThan(0);
 			expect(problems).toEqual([]);
 		} finally {
 			await close();
