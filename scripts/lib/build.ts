@@ -596,7 +596,11 @@ export function buildCity(opts: BuildOptions): BuildResult {
 		['lernorte.json', JSON.stringify(out.lernorte)]
 	];
 	// The embed's files: public indicators only, so a host can publish public/ on its own.
-	files.push(...publicFiles(out));
+	if (out.catalog.indicators.some((i) => i.public)) files.push(...publicFiles(out));
+	else
+		out.warnings.push(
+			'Kein Indikator ist öffentlich ("public": true): keine Dateien für die Einbettung (public/) geschrieben'
+		);
 	if (inputs.settlement)
 		files.push([SETTLEMENT_FILE, JSON.stringify(settlementTopology(inputs.settlement.features))]);
 	const { config } = inputs;
