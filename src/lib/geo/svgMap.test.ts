@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
-import { levelFeatures, mergedArea, neighbourInDirection, svgMap, toPlane } from './svgMap';
+import { innerBorders, levelFeatures, mergedArea, neighbourInDirection, svgMap, toPlane } from './svgMap';
 
 const square = (id: string, x: number, y: number, size = 0.01, clockwise = false): Feature<Polygon> => {
 	const ring = [
@@ -180,5 +180,20 @@ describe('levelFeatures and mergedArea', () => {
 		expect(rings[0]).not.toContainEqual([1, 0.5]);
 		expect(mergedArea(TOPO, 't', ['nope'])).toBeNull();
 		expect(mergedArea(TOPO, 'x', ['l'])).toBeNull();
+	});
+
+	it('finds the shared border once, without the outer edge, and draws it with the areas', () => {
+		const borders = innerBorders(TOPO, 't')!;
+		expect(borders.geometry.coordinates).toEqual([
+			[
+				[1, 0],
+				[1, 1]
+			]
+		]);
+		expect(innerBorders(TOPO, 'x')).toBeNull();
+		const map = svgMap(levelFeatures(TOPO, 't'), { width: 200, padding: 0 }, null, borders);
+		// The shared border runs down the middle of the map.
+		expect(map.borders).toMatch(/^M100,/);
+		expect(svgMap(levelFeatures(TOPO, 't'), { width: 200 }).borders).toBeNull();
 	});
 });

@@ -1,6 +1,14 @@
 import { geoIdentity, geoPath } from 'd3';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { feature, merge } from 'topojson-client';
+import type {
+	Feature,
+	FeatureCollection,
+	Geometry,
+	MultiLineString,
+	MultiPolygon,
+	Polygon,
+	Position
+} from 'geojson';
+import { feature, merge, mesh } from 'topojson-client';
 import type {
 	GeometryCollection,
 	MultiPolygon as TopoMultiPolygon,
@@ -32,6 +40,8 @@ export interface SvgMap {
 	areas: SvgArea[];
 	/** Outline of the focus area, when there is one. */
 	focus: string | null;
+	/** Borders of a coarser level drawn over the areas (Stadtbezirke over Stadtteile), when given. */
+	borders: string | null;
 }
 
 export interface SvgMapOptions {
@@ -64,7 +74,7 @@ function planePositions(coords: unknown): unknown {
  * spherical paths would read a wrongly wound ring as the rest of the globe).
  * `toPlane(square).geometry.coordinates[0][0]` -> `[9, 55.7]` for `[9, 48.7]`
  */
-export function toPlane<F extends Feature<Polygon | MultiPolygon>>(f: F): F {
+export function toPlane<F extends Feature<Polygon | MultiPolygon | MultiLineString>>(f: F): F {
 	return {
 		...f,
 		geometry: { ...f.geometry, coordinates: planePositions(f.geometry.coordinates) } as F['geometry']
@@ -76,14 +86,15 @@ export function toPlane<F extends Feature<Polygon | MultiPolygon>>(f: F): F {
  * its surroundings (`FOCUS_CONTEXT`). The height follows the shape of what is fitted, within
  * `minAspect`..`maxAspect` of the width.
  *
- * `svgMap(stadtteile, { width: 600 })` -> `{ width: 600, height: 520, areas: [{ key: '101', d: 'M…Z', cx: 301.2, cy: 240.8 }, …], focus: null }`
+ * `svgMap(stadtteile, { width: 600 })` -> `{ width: 600, height: 520, areas: [{ key: '101', d: 'M…Z', cx: 301.2, cy: 240.8 }, …], focus: null, borders: null }`
  *
  * Features need string ids; `width` must be positive (RangeError).
  */
 export function svgMap(
 	features: readonly AreaFeature[],
 	options: SvgMapOptions,
-	fit: AreaFeature | null = null
+	fit: AreaFeature | null = null,
+	borders: Feature<MultiLineString> | null = null
 ): SvgMap {
 	const { width, minAspect = 0.55, maxAspect = 1.1 } = options;
 	if (!(width > 0)) throw new RangeError(`svgMap: width must be positive, got ${width}`);
@@ -120,7 +131,13 @@ export function svgMap(
 		const [cx, cy] = path.centroid(f);
 		return { key: f.id, d: path(f) ?? '', cx: round(cx), cy: round(cy) };
 	});
-	return { width, height, areas, focus: planarFit ? (path(planarFit) ?? null) : null };
+	return {
+		width,
+		height,
+		areas,
+		focus: planarFit ? (path(planarFit) ?? null) : null,
+		borders: borders ? (path(toPlane(borders)) ?? null) : null
+	};
 }
 
 /** Share of the focus area's size added on every side, so that its neighbours stay in view. */
@@ -207,6 +224,16 @@ export function mergedArea(topo: Topology, object: string, keys: readonly string
 	);
 	if (members.length === 0) return null;
 	return { type: 'Feature', properties: {}, geometry: merge(topo, members) };
+}
+
+/**
+ * The borders between the areas of a level, each once, without the outer edge: for drawing
+ * Stadtbezirk borders over Stadtteile. `innerBorders(topo, 'stadtbezirk').geometry.type` -> 'MultiLineString'
+ */
+export function innerBorders(topo: Topology, object: string): Feature<MultiLineString> | null {
+	const collection = topo.objects[object] as GeometryCollection | undefined;
+	if (!collection || collection.type !== 'GeometryCollection') return null;
+	return { type: 'Feature', properties: {}, geometry: mesh(topo, collection, (a, b) => a !== b) };
 }
 
 export type Direction = 'left' | 'right' | 'up' | 'down';
