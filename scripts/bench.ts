@@ -8,6 +8,7 @@
  *   npm run bench -- --bare-only --data path/to/data/stuttgart
  *   npm run bench -- --import-only     # only the node benches (import, analysis at scale)
  *   npm run bench -- --skip-import     # without them
+ *   npm run bench -- --embed-only      # only the public embed: bytes, first render on a slow network
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -31,6 +32,7 @@ import { BUILD_DIR, startAppPreview, startPreview, type StaticServer } from '../
 import { benchGapsBrowser } from './bench/gapsBrowserBench';
 import { benchGapsScale, type GapsScaleBench } from './bench/gapsScaleBench';
 import { benchGapsStuttgart } from './bench/gapsStuttgartBench';
+import { benchEmbed, EMBED_GZIP_TARGET, type EmbedBench } from './bench/embedBench';
 import { benchImport, type ImportBench } from './bench/importBench';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,6 +111,7 @@ const { values: args } = parseArgs({
 		'bare-only': { type: 'boolean', default: false },
 		'import-only': { type: 'boolean', default: false },
 		'skip-import': { type: 'boolean', default: false },
+		'embed-only': { type: 'boolean', default: false },
 		data: { type: 'string' }
 	}
 });
@@ -525,6 +528,56 @@ function gapsScaleSection(): { result: GapsScaleBench; checks: Check[] } {
 	};
 }
 
+/**
+ * Measures the public embed on the app's server and prints its lines; returns its checks.
+ * The throttled runs are slow (the dashboard needs many seconds on a slow connection), so
+ * they take at most 3 runs.
+ */
+async function embedSection(
+	browser: Browser,
+	appServer: StaticServer
+): Promise<{ result: EmbedBench; checks: Check[] }> {
+	const runs = Math.min(RUNS, 3);
+	console.log(
+		`Measuring the embed: bytes, first render on a slow network (${runs} runs, with the dashboard) …`
+	);
+	const result = await benchEmbed(browser, appServer.baseURL, join(ROOT, BUILD_DIR), runs);
+	const b = result.bytes;
+	const dash = result.dashboardFirstRender;
+	console.log(
+		table([
+			['Embed (/embed)', 'gzip'],
+			['HTML', kb(b.html)],
+			['JS', kb(b.js)],
+			['CSS', kb(b.css)],
+			['Data', kb(b.data)],
+			['Total', kb(b.total)]
+		])
+	);
+	console.log(
+		`First render on a ${result.network.name}, median of ${runs}: embed ${ms(result.embedFirstRender.median)}` +
+			(dash ? `, dashboard (areas drawn) ${ms(dash.median)}` : '')
+	);
+	if (result.problems.length > 0) console.log(`Problems on the embed:\n  ${result.problems.join('\n  ')}`);
+	return {
+		result,
+		checks: [
+			{
+				name: 'Embed total (HTML, JS, CSS, data), gzip',
+				value: kb(b.total),
+				target: `<= ${kb(EMBED_GZIP_TARGET)}`,
+				pass: b.total <= EMBED_GZIP_TARGET
+			},
+			{
+				name: 'Embed first render on a slow network, embed / dashboard',
+				value: dash ? (result.embedFirstRender.median / dash.median).toFixed(2) : 'skipped',
+				target: '< 1',
+				pass: dash ? result.embedFirstRender.median < dash.median : null
+			}
+		]
+	};
+}
+
 function printChecks(checks: readonly Check[]): void {
 	for (const check of checks) {
 		const verdict = check.pass === null ? 'SKIP' : check.pass ? 'PASS' : 'FAIL';
@@ -533,6 +586,25 @@ function printChecks(checks: readonly Check[]): void {
 }
 
 async function main(): Promise<void> {
+	if (args['embed-only']) {
+		ensureAppBuild();
+		const appServer = await startAppPreview(ROOT);
+		const browser = await launchBrowser();
+		try {
+			const embed = await embedSection(browser, appServer);
+			printChecks(embed.checks);
+			mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+			writeFileSync(
+				RESULTS_FILE,
+				`${JSON.stringify({ date: new Date().toISOString(), embed: embed.result, checks: embed.checks }, null, '\t')}\n`
+			);
+			if (embed.checks.some((c) => c.pass === false) && args.strict) process.exitCode = 1;
+		} finally {
+			await browser.close();
+			await appServer.close();
+		}
+		return;
+	}
 	const imported = args['skip-import'] || BARE_ONLY ? undefined : await importSection();
 	const gapsStuttgart = args['skip-import'] || BARE_ONLY ? undefined : gapsStuttgartSection();
 	const gapsScale = args['skip-import'] || BARE_ONLY ? undefined : gapsScaleSection();
@@ -591,6 +663,8 @@ async function main(): Promise<void> {
 		const switchOwn = gapsMode && median(gapsMode.switchTasks.map((t) => t.ownMs));
 		const switchRaw = gapsMode && median(gapsMode.switchTasks.map((t) => t.rawMs));
 
+		const embed = appServer ? await embedSection(browser, appServer) : undefined;
+
 		const idleRatio = dashboard ? dashboard.idle.median / bare.idle.median : undefined;
 		const settledIdleRatio = dashboard ? dashboard.idleSettled.median / bare.idleSettled.median : undefined;
 		const switchRatio = dashboard
@@ -633,7 +707,8 @@ async function main(): Promise<void> {
 				value: dashboard ? ms(dashboard.indicatorSwitch.median) : 'skipped',
 				target: `<= ${TARGETS.switchMs} ms`,
 				pass: dashboard ? dashboard.indicatorSwitch.median <= TARGETS.switchMs : null
-			}
+			},
+			...(embed?.checks ?? [])
 		];
 
 		const cpu = cpus();
@@ -731,6 +806,7 @@ async function main(): Promise<void> {
 			gapsStuttgart: gapsStuttgart?.result ?? null,
 			gapsMode: gapsMode ?? null,
 			gapsScale: gapsScale?.result ?? null,
+			embed: embed?.result ?? null,
 			ratios: {
 				firstIdle: idleRatio ?? null,
 				settledIdle: settledIdleRatio ?? null,

@@ -1,7 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import { DEFAULT_CITY } from '$lib/config';
-import { CITY_DATA_FILES } from '$lib/data/files';
+import { CITY_DATA_FILES, PUBLIC_AREAS_FILE, PUBLIC_CATALOG_FILE, PUBLIC_DIR } from '$lib/data/files';
 
 /*
  * The prerendered shell asks for the files the map needs right away, in parallel with the
@@ -10,14 +10,25 @@ import { CITY_DATA_FILES } from '$lib/data/files';
  * Nothing else is preloaded: the Lernorte and MapLibre's worker script, asked for early,
  * only slowed the JavaScript that must run first (measured with `npm run bench`).
  */
-const PRELOAD = [
-	...CITY_DATA_FILES.map(
-		(file) =>
-			`<link rel="preload" href="${base}/data/${encodeURIComponent(DEFAULT_CITY)}/${file}" as="fetch" crossorigin="anonymous">`
-	)
-].join('');
+const preload = (files: readonly string[]) =>
+	files
+		.map(
+			(file) =>
+				`<link rel="preload" href="${base}/data/${encodeURIComponent(DEFAULT_CITY)}/${file}" as="fetch" crossorigin="anonymous">`
+		)
+		.join('');
 
-export const handle: Handle = ({ event, resolve }) =>
-	resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('</head>', `${PRELOAD}</head>`)
+const PRELOAD = preload(CITY_DATA_FILES);
+
+/*
+ * The public embed must never ask for the full files (they hold internal indicators): it
+ * preloads its own catalog and geometry. Its values depend on the URL and follow.
+ */
+const EMBED_PRELOAD = preload([`${PUBLIC_DIR}/${PUBLIC_CATALOG_FILE}`, `${PUBLIC_DIR}/${PUBLIC_AREAS_FILE}`]);
+
+export const handle: Handle = ({ event, resolve }) => {
+	const links = event.route.id === '/embed' ? EMBED_PRELOAD : PRELOAD;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('</head>', `${links}</head>`)
 	});
+};

@@ -7,7 +7,7 @@ import type { Catalog, ValuesWire } from '../../src/lib/domain/types';
 import { formatIssue, type ValidationIssue } from '../../src/lib/domain/validateSources';
 import { decodeSettlement } from '../../src/lib/geo/topology';
 import { buildCity, listCities, pruneCities, type BuildResult } from './build';
-import { TESTORT_CITY, TESTORT_FILES, writeTestort } from './testort.test-helpers';
+import { TESTORT_CATALOG, TESTORT_CITY, TESTORT_FILES, writeTestort } from './testort.test-helpers';
 
 const CITY = TESTORT_CITY;
 const FILES = TESTORT_FILES;
@@ -55,6 +55,20 @@ describe('buildCity', () => {
 		expect(JSON.parse(readFileSync(join(out, 'testort', 'catalog.json'), 'utf8'))).not.toHaveProperty(
 			'settlement'
 		);
+	});
+
+	it('writes the public files of the embed, and none without a public indicator', () => {
+		expect(build().ok).toBe(true);
+		for (const f of ['catalog.json', 'areas.topo.json', 'values/quote.json', 'values/anzahl.json'])
+			expect(existsSync(join(out, 'testort', 'public', f)), f).toBe(true);
+		const internal = {
+			...TESTORT_CATALOG,
+			indicators: TESTORT_CATALOG.indicators.map((i) => ({ ...i, public: false }))
+		};
+		const result = build({ 'indicators.catalog.json': JSON.stringify(internal) });
+		expect(result.ok).toBe(true);
+		expect(existsSync(join(out, 'testort', 'public'))).toBe(false);
+		if (result.ok) expect(result.summary.warnings.join(' ')).toMatch(/keine Dateien für die Einbettung/);
 	});
 
 	it('aggregates sum/sum, marks partial aggregates and suppresses after aggregation', () => {

@@ -8,7 +8,7 @@ import {
 	rmSync,
 	writeFileSync
 } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Topology } from 'topojson-specification';
 import { aggregateGroups, type IndicatorShape } from '../../src/lib/domain/aggregate';
@@ -49,6 +49,7 @@ import { buildSchematicTopology } from '../../src/lib/geo/schematic';
 import { settlementTopology } from '../../src/lib/geo/settlementTopology';
 import { addMergedLevel, areaGeometries, decodeAreas } from '../../src/lib/geo/topology';
 import { coordinateBox } from './import/resolveCrs';
+import { publicFiles } from './publicFiles';
 import { displayPath, SOURCE_FILES, SourceReader } from './sources';
 
 export interface BuildOptions {
@@ -500,7 +501,10 @@ function writeCity(
 	mkdirSync(outDir, { recursive: true });
 	const tmp = mkdtempSync(join(outDir, `.${city}-new-`));
 	try {
-		for (const [name, content] of files) writeFileSync(join(tmp, name), content);
+		for (const [name, content] of files) {
+			mkdirSync(dirname(join(tmp, name)), { recursive: true });
+			writeFileSync(join(tmp, name), content);
+		}
 		const target = join(outDir, city);
 		const old = join(outDir, basename(tmp).replace('-new-', '-old-'));
 		const hadTarget = existsSync(target);
@@ -591,6 +595,12 @@ export function buildCity(opts: BuildOptions): BuildResult {
 		['values.json', JSON.stringify(out.values)],
 		['lernorte.json', JSON.stringify(out.lernorte)]
 	];
+	// The embed's files: public indicators only, so a host can publish public/ on its own.
+	if (out.catalog.indicators.some((i) => i.public)) files.push(...publicFiles(out));
+	else
+		out.warnings.push(
+			'Kein Indikator ist öffentlich ("public": true): keine Dateien für die Einbettung (public/) geschrieben'
+		);
 	if (inputs.settlement)
 		files.push([SETTLEMENT_FILE, JSON.stringify(settlementTopology(inputs.settlement.features))]);
 	const { config } = inputs;

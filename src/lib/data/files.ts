@@ -15,3 +15,17 @@ export const LERNORTE_FILE = 'lernorte.json';
  * `settlement`; fetched when the Förderlücken analysis needs it, never for the map itself.
  */
 export const SETTLEMENT_FILE = 'siedlungsflaechen.topo.json';
+
+/**
+ * The public files of a city for the read-only embed, in static/data/<city>/public/: only
+ * public indicators, disclosure-controlled, and a lighter geometry. Nothing else under that
+ * folder, so a host can publish it alone.
+ */
+export const PUBLIC_DIR = 'public';
+export const PUBLIC_CATALOG_FILE = 'catalog.json';
+export const PUBLIC_AREAS_FILE = 'areas.topo.json';
+
+/** One values file per public indicator: `publicValuesFile('kinder_0_3')` -> "values/kinder_0_3.json". */
+export function publicValuesFile(indicatorId: string): string {
+	return `values/${encodeURIComponent(indicatorId)}.json`;
+}

@@ -48,7 +48,8 @@ export class DataError extends Error {
 
 type Fetch = typeof fetch;
 
-async function fetchJson(fetchFn: Fetch, url: string): Promise<unknown> {
+/** The parsed JSON of a data file; `DataError` for a network error, an HTTP error or bad JSON. */
+export async function fetchJson(fetchFn: Fetch, url: string): Promise<unknown> {
 	let res: Response;
 	try {
 		res = await fetchFn(url);
@@ -78,7 +79,8 @@ async function fetchJson(fetchFn: Fetch, url: string): Promise<unknown> {
 	}
 }
 
-function check<T>(file: string, data: unknown, validate: (d: unknown) => string[]): T {
+/** `data` as T when `validate` finds no problem; else a `DataError` naming the file and the first problems. */
+export function check<T>(file: string, data: unknown, validate: (d: unknown) => string[]): T {
 	const problems = validate(data);
 	if (problems.length > 0) {
 		throw new DataError(

@@ -92,7 +92,7 @@ export function validateTopology(data: unknown): string[] {
 }
 
 /** Checks that every series is aligned with its unit list and names a catalog indicator. */
-export function validateValues(data: unknown, catalog: Catalog): string[] {
+export function validateValues(data: unknown, catalog: Pick<Catalog, 'indicators'>): string[] {
 	if (!isObject(data) || !isObject(data.units) || !isObject(data.indicators)) {
 		return ['„units“ oder „indicators“ fehlt'];
 	}
@@ -141,5 +141,41 @@ export function validateLernorte(data: unknown): string[] {
 			problems.push(`lernorte[${i}] (${l.id}): ungültige Koordinaten`);
 		}
 	});
+	return problems;
+}
+
+/**
+ * Checks the public catalog of the embed: city with id, name, levels and disclosure rules,
+ * a non-empty list of public indicators, and the unit names.
+ * `validatePublicCatalog({ indicators: [{ id: 'x', public: false, … }] })` -> [..., 'indicators[0] ist nicht öffentlich']
+ */
+export function validatePublicCatalog(data: unknown): string[] {
+	if (!isObject(data)) return ['Katalog ist kein Objekt'];
+	const problems: string[] = [];
+	const city = data.city;
+	if (!isObject(city) || typeof city.id !== 'string' || typeof city.name !== 'string')
+		problems.push('„city“ fehlt oder hat keine id/name');
+	else {
+		if (!Array.isArray(city.levels) || city.levels.length === 0) problems.push('„city.levels“ fehlt');
+		if (!Array.isArray(city.bildungsregionen)) problems.push('„city.bildungsregionen“ fehlt');
+		if (!isObject(city.demo)) problems.push('„city.demo“ fehlt');
+		if (!isObject(city.disclosure)) problems.push('„city.disclosure“ fehlt');
+	}
+	if (!Array.isArray(data.indicators) || data.indicators.length === 0) {
+		problems.push('„indicators“ fehlt oder ist leer');
+	} else {
+		data.indicators.forEach((ind, i) => {
+			if (!isObject(ind)) return problems.push(`indicators[${i}] ist kein Objekt`);
+			for (const key of ['id', 'title', 'unit', 'source', 'direction', 'kind'] as const)
+				if (typeof ind[key] !== 'string') problems.push(`indicators[${i}].${key} fehlt`);
+			if (ind.public !== true) problems.push(`indicators[${i}] ist nicht öffentlich`);
+			if (!Array.isArray(ind.years) || ind.years.length === 0 || ind.years.some((y) => !Number.isInteger(y)))
+				problems.push(`indicators[${i}].years ist keine Liste von Jahren`);
+		});
+	}
+	if (!isObject(data.units)) problems.push('„units“ fehlt');
+	else
+		for (const kind of UNIT_KINDS) if (!Array.isArray(data.units[kind])) problems.push(`units.${kind} fehlt`);
+	if (typeof data.built !== 'string') problems.push('„built“ fehlt');
 	return problems;
 }

@@ -192,3 +192,18 @@ export interface SettlementMeta {
 	/** Number of polygons (features) in the layer. */
 	polygons: number;
 }
+
+/**
+ * public/catalog.json: what the public embed needs to know about a city, nothing more. Only
+ * indicators marked `public` are listed; the Förderlücken settings, Lernort types, phases,
+ * basemap and view of the dashboard are left out (see domain/publicData.ts `publicCatalog`).
+ */
+export interface PublicCatalog {
+	city: Pick<
+		CityConfig,
+		'id' | 'name' | 'ags' | 'levels' | 'attribution' | 'geometry' | 'bildungsregionen' | 'demo' | 'disclosure'
+	>;
+	indicators: IndicatorMeta[];
+	units: Catalog['units'];
+	built: string;
+}

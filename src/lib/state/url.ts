@@ -184,18 +184,8 @@ const LERNORT_PHASES: readonly Bildungsphase[] = BILDUNGSPHASEN.map((p) => p.id)
 	(id) => id !== 'kontext'
 );
 
-/**
- * The default indicator of a catalog: the first public ratio, else the first public indicator,
- * else the first one. `defaultIndicatorId([count, quote])` -> `quote.id`.
- */
-export function defaultIndicatorId(indicators: readonly IndicatorMeta[]): string {
-	const pick =
-		indicators.find((i) => i.public && i.kind !== 'count') ??
-		indicators.find((i) => i.public) ??
-		indicators[0];
-	if (!pick) throw new RangeError('defaultIndicatorId: the catalog has no indicators');
-	return pick.id;
-}
+// Lives in the domain so that the embed can use it without the dashboard's URL model.
+export { defaultIndicatorId } from '../domain/defaultIndicator';
 
 /**
  * Reads single-valued parameters: of a repeated one the first value, of a too long one none;
