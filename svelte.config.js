@@ -31,6 +31,8 @@ const config = {
 		// A fully static site: the dashboard, its data and later the embed can be hosted on
 		// any web server of a city without a Node runtime.
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		// Registered by the layout, which leaves the public embed out (see +layout.svelte).
+		serviceWorker: { register: false },
 		// Every page carries its Content-Security-Policy as a meta tag, with the hashes of
 		// SvelteKit's inline start script: no inline or foreign script runs, workers and data come
 		// from the site itself. A host adds what a meta tag cannot say (frame-ancestors) as an
