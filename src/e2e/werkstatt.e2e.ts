@@ -58,7 +58,7 @@ async function noteTexts(page: Page): Promise<string[]> {
 	return page.locator('[data-testid="note"] .text').allTextContents();
 }
 
-/** A pin in the middle of the map and a marked area left of it. */
+/** A pin in the middle of the map and a marked area in the north. */
 async function addNotes(page: Page) {
 	const box = (await page.locator(MAP_SELECTOR).boundingBox())!;
 	await page.getByLabel('Notiz anheften (Klick auf die Karte)').check();
@@ -71,7 +71,7 @@ async function addNotes(page: Page) {
 	await expect.poll(() => noteTexts(page), SOON).toEqual(['Treffpunkt; "Jugendhaus" am Park']);
 
 	await page.getByLabel('Gebiet markieren (Klick auf ein Gebiet)').check();
-	await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.45);
+	await page.mouse.click(box.x + box.width * 0.62, box.y + box.height * 0.25);
 	await form.waitFor();
 	await form.getByLabel('Kategorie').selectOption('foerderluecke');
 	await form.getByLabel('Text').fill('Kita-Plätze fehlen');
@@ -113,6 +113,10 @@ describe('werkstatt', () => {
 
 			// The agenda is stored: a reload at step 1 shows the first view.
 			await page.goto(`${baseURL}/werkstatt?schritt=1`);
+			// The default view has the same indicator: wait for the stored agenda, not the legend.
+			await expect
+				.poll(() => page.locator('[data-testid="agenda-now"]').textContent(), SOON)
+				.toContain('Schritt 1 von 3');
 			await expect.poll(() => legendTitle(page), SOON).toBe(STEPS[0]!.legend);
 			await blur(page);
 

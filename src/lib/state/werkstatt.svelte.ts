@@ -33,6 +33,8 @@ export class WerkstattNotes {
 
 	/** Adds or replaces notes by id. */
 	put(list: readonly Annotation[]): Promise<void> {
+		// A local lookup, not state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const ids = new Set(list.map((a) => a.id));
 		this.annotations = sortAnnotations([...this.annotations.filter((a) => !ids.has(a.id)), ...list]);
 		return this.#write((s) => s.putAnnotations(list));
@@ -40,6 +42,8 @@ export class WerkstattNotes {
 
 	/** Adds imported notes without losing existing ones; returns how many were new or newer. */
 	async merge(list: readonly Annotation[]): Promise<number> {
+		// A local lookup, not state.
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		const before = new Map(this.annotations.map((a) => [a.id, a.updated]));
 		const merged = mergeAnnotations(this.annotations, list);
 		const changed = merged.filter((a) => before.get(a.id) !== a.updated);
