@@ -30,6 +30,15 @@ const STEPS = [
 	}
 ];
 
+/**
+ * What went wrong on the page, without Chromium cancelling its own icon fetch: it fetches the
+ * icon again after each step (a same-document navigation) and cancels the fetch when the next
+ * step follows within milliseconds, as the keys in these tests do. Everything else counts.
+ */
+function realProblems(problems: readonly string[]): string[] {
+	return problems.filter((p) => !/^failed: GET \S+\/favicon\.svg \(net::ERR_ABORTED\)$/.test(p));
+}
+
 function schritt(page: Page): string | null {
 	return new URL(page.url()).searchParams.get('schritt');
 }
@@ -109,10 +118,13 @@ describe('werkstatt', () => {
 			await page.goto(`${baseURL}/werkstatt`);
 			await waitForMapIdle(page);
 			await addSteps(page);
-			expect(schritt(page)).toBe('3');
+			// A new step is shown once it is stored.
+			await expect.poll(() => schritt(page), SOON).toBe('3');
 
 			// The agenda is stored: a reload at step 1 shows the first view.
 			await page.goto(`${baseURL}/werkstatt?schritt=1`);
+			// Settled before the next navigation, so that none of its requests is cut off.
+			await waitForMapIdle(page);
 			// The default view has the same indicator: wait for the stored agenda, not the legend.
 			await expect
 				.poll(() => page.locator('[data-testid="agenda-now"]').textContent(), SOON)
@@ -151,9 +163,11 @@ describe('werkstatt', () => {
 
 			// A hostile step falls back with a German notice.
 			await page.goto(`${baseURL}/werkstatt?schritt=%3Cscript%3E`);
+			// Settled before the next navigation, so that none of its requests is cut off.
+			await waitForMapIdle(page);
 			await expect.poll(() => page.getByText("Parameter 'schritt'").count(), SOON).toBe(1);
 			await expect.poll(() => legendTitle(page), SOON).toBe(STEPS[0]!.legend);
-			expect(problems).toEqual([]);
+			expect(realProblems(problems)).toEqual([]);
 		} finally {
 			await close();
 		}
@@ -225,10 +239,11 @@ describe('werkstatt', () => {
 			expect(await page.locator('[data-testid="note"]').count()).toBe(2);
 
 			await page.reload();
+			await waitForMapIdle(page);
 			await expect
 				.poll(() => noteTexts(page), SOON)
 				.toEqual(['Treffpunkt; "Jugendhaus" am Park', 'Kita-Plätze fehlen']);
-			expect(problems).toEqual([]);
+			expect(realProblems(problems)).toEqual([]);
 		} finally {
 			await close();
 		}
@@ -246,7 +261,7 @@ describe('werkstatt', () => {
 			await page.getByRole('button', { name: 'Alle Notizen löschen' }).click();
 			expect(await runAxe(page)).toEqual([]);
 			await page.getByRole('button', { name: 'Abbrechen' }).click();
-			expect(problems).toEqual([]);
+			expect(realProblems(problems)).toEqual([]);
 		} finally {
 			await close();
 		}

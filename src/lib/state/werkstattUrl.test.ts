@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardQuery, parseSchritt, withSchritt } from './werkstattUrl';
+import { dashboardQuery, parseSchritt, viewTitle, withSchritt, type TitleContext } from './werkstattUrl';
 
 const parse = (query: string, count = 3) => parseSchritt(new URLSearchParams(query), count);
 
@@ -63,4 +63,33 @@ describe('dashboardQuery', () => {
 	it.each(['', 'Hallo Welt', 'foo=1', 'x'.repeat(5000)])('%j is no dashboard link', (link) => {
 		expect(dashboardQuery(link)).toBeNull();
 	});
+});
+
+describe('viewTitle', () => {
+	const ctx: TitleContext = {
+		indicators: [{ id: 'quote', title: 'Betreuungsquote' }],
+		levels: [
+			{ id: 'stadtteil', labelPlural: 'Stadtteile' },
+			{ id: 'stadtbezirk', labelPlural: 'Stadtbezirke' }
+		],
+		phases: [{ id: 'primar', label: 'Primarbereich' }]
+	};
+	const base = {
+		mode: 'indicator',
+		phase: 'fruehe',
+		level: 'stadtteil',
+		indicator: 'quote',
+		year: 2023,
+		since: null
+	} as const;
+
+	it.each([
+		[base, 'Betreuungsquote 2023'],
+		[{ ...base, since: 2021 }, 'Betreuungsquote 2021–2023'],
+		[
+			{ ...base, mode: 'gaps', phase: 'primar', level: 'stadtbezirk' },
+			'Förderlücken Primarbereich, Stadtbezirke'
+		],
+		[{ ...base, indicator: 'unbekannt' }, 'unbekannt 2023']
+	] as const)('%j -> %j', (state, title) => expect(viewTitle(state, ctx)).toBe(title));
 });

@@ -1,5 +1,6 @@
 import { quoteInput as quote } from '../domain/quoteText';
-import { paramReader, VIEW_PARAMS } from './url';
+import { paramReader, VIEW_PARAMS, type ViewState } from './url';
+import type { Level } from '../domain/types';
 
 /**
  * The Werkstatt's URL: `schritt` is the 1-based agenda step on screen (`/werkstatt?schritt=3`).
@@ -70,4 +71,29 @@ export function dashboardQuery(link: string): string | null {
 	for (const [key, value] of params) if (VIEW_PARAM_SET.has(key)) out.append(key, value);
 	if (!isLink && [...out.keys()].length === 0) return null;
 	return out.toString();
+}
+
+/** What `viewTitle` needs to name a view. */
+export interface TitleContext {
+	indicators: ReadonlyArray<{ id: string; title: string }>;
+	levels: ReadonlyArray<{ id: Level; labelPlural: string }>;
+	phases: ReadonlyArray<{ id: string; label: string }>;
+}
+
+/**
+ * A title for an agenda step from its view: indicator and year(s), or the Förderlücken of a phase.
+ * `viewTitle({ …, indicator: 'quote', year: 2023, since: 2021 }, ctx)` -> 'Betreuungsquote 2021–2023'
+ * `viewTitle({ …, mode: 'gaps', phase: 'primar', level: 'stadtbezirk' }, ctx)` -> 'Förderlücken Primarbereich, Stadtbezirke'
+ */
+export function viewTitle(
+	state: Pick<ViewState, 'mode' | 'phase' | 'level' | 'indicator' | 'year' | 'since'>,
+	ctx: TitleContext
+): string {
+	if (state.mode === 'gaps') {
+		const phase = ctx.phases.find((p) => p.id === state.phase)?.label ?? state.phase;
+		const level = ctx.levels.find((l) => l.id === state.level)?.labelPlural ?? state.level;
+		return `Förderlücken ${phase}, ${level}`;
+	}
+	const title = ctx.indicators.find((i) => i.id === state.indicator)?.title ?? state.indicator;
+	return `${title} ${state.since !== null ? `${state.since}–` : ''}${state.year}`;
 }
