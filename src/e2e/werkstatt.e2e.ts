@@ -1,0 +1,269 @@
+/**
+ * The Werkstatt on the built site: stepping through the agenda by keyboard and presenter keys,
+ * notes that survive a reload (IndexedDB), export, clearing (with confirmation) and import of
+ * the notes as GeoJSON and CSV, and an accessibility audit.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, MAP_SELECTOR, newPage, runAxe, waitForMapIdle } from './browser';
+
+const baseURL = inject('baseURL');
+const SOON = { timeout: 15_000, interval: 50 };
+
+/** Three dashboard views, as a facilitator would paste their links. */
+const STEPS = [
+	{
+		link: '/?indikator=betreuungsquote_u3&jahr=2023',
+		title: 'Krippe 2023',
+		legend: 'Betreuungsquote unter 3 Jahren'
+	},
+	{
+		link: '/?indikator=kita_ganztag&ebene=stadtbezirk',
+		title: 'Ganztag',
+		legend: 'Ganztagsbetreuung in der Kita'
+	},
+	{
+		link: '/?indikator=zurueckstellungen',
+		title: 'Zurückstellungen',
+		legend: 'Zurückstellungen vom Schulbesuch'
+	}
+];
+
+/**
+ * What went wrong on the page, without Chromium cancelling its own icon fetch: it fetches the
+ * icon again after each step (a same-document navigation) and cancels the fetch when the next
+ * step follows within milliseconds, as the keys in these tests do. Everything else counts.
+ */
+function realProblems(problems: readonly string[]): string[] {
+	return problems.filter((p) => !/^failed: GET \S+\/favicon\.svg \(net::ERR_ABORTED\)$/.test(p));
+}
+
+function schritt(page: Page): string | null {
+	return new URL(page.url()).searchParams.get('schritt');
+}
+
+async function legendTitle(page: Page): Promise<string> {
+	return ((await page.locator('[data-testid="legend-title"]').textContent()) ?? '').trim();
+}
+
+async function addSteps(page: Page) {
+	for (const s of STEPS) {
+		await page.getByLabel('Link aus dem Dashboard').fill(`${baseURL}${s.link}`);
+		await page.getByLabel('Titel (optional)').fill(s.title);
+		await page.getByRole('button', { name: 'Als Schritt hinzufügen' }).click();
+		await expect
+			.poll(() => page.locator('[data-testid="agenda-steps"] li').count(), SOON)
+			.toBe(STEPS.indexOf(s) + 1);
+	}
+}
+
+/** Leaves any field, so that the keys go to the page. */
+async function blur(page: Page) {
+	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}
+
+async function noteTexts(page: Page): Promise<string[]> {
+	return page.locator('[data-testid="note"] .text').allTextContents();
+}
+
+/** A pin in the middle of the map and a marked area in the north. */
+async function addNotes(page: Page) {
+	const box = (await page.locator(MAP_SELECTOR).boundingBox())!;
+	await page.getByLabel('Notiz anheften (Klick auf die Karte)').check();
+	await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.5);
+	const form = page.locator('[data-testid="note-form"]');
+	await form.waitFor();
+	await form.getByLabel('Kategorie').selectOption('idee');
+	await form.getByLabel('Text').fill('Treffpunkt; "Jugendhaus" am Park');
+	await form.getByLabel('Text').press('Enter');
+	await expect.poll(() => noteTexts(page), SOON).toEqual(['Treffpunkt; "Jugendhaus" am Park']);
+
+	await page.getByLabel('Gebiet markieren (Klick auf ein Gebiet)').check();
+	await page.mouse.click(box.x + box.width * 0.62, box.y + box.height * 0.25);
+	await form.waitFor();
+	await form.getByLabel('Kategorie').selectOption('foerderluecke');
+	await form.getByLabel('Text').fill('Kita-Plätze fehlen');
+	await form.getByLabel('Text').press('Enter');
+	await expect.poll(() => page.locator('[data-testid="note"]').count(), SOON).toBe(2);
+}
+
+async function download(page: Page, button: string): Promise<string> {
+	const [file] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: button }).click()
+	]);
+	return readFileSync((await file.path())!, 'utf8');
+}
+
+async function clearAll(page: Page) {
+	await page.getByRole('button', { name: 'Alle Notizen löschen' }).click();
+	await page.getByRole('button', { name: 'Ja, alle löschen' }).click();
+	await expect.poll(() => page.locator('[data-testid="note"]').count(), SOON).toBe(0);
+}
+
+describe('werkstatt', () => {
+	let browser: Browser;
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+	});
+	afterAll(async () => {
+		await browser?.close();
+	});
+
+	test('the agenda steps by arrow and page keys, and the step is in the URL', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1920, height: 1080 });
+		try {
+			await page.goto(`${baseURL}/werkstatt`);
+			await waitForMapIdle(page);
+			await addSteps(page);
+			// A new step is shown once it is stored.
+			await expect.poll(() => schritt(page), SOON).toBe('3');
+
+			// The agenda is stored: a reload at step 1 shows the first view.
+			await page.goto(`${baseURL}/werkstatt?schritt=1`);
+			// Settled before the next navigation, so that none of its requests is cut off.
+			await waitForMapIdle(page);
+			// The default view has the same indicator: wait for the stored agenda, not the legend.
+			await expect
+				.poll(() => page.locator('[data-testid="agenda-now"]').textContent(), SOON)
+				.toContain('Schritt 1 von 3');
+			await expect.poll(() => legendTitle(page), SOON).toBe(STEPS[0]!.legend);
+			await blur(page);
+
+			await page.keyboard.press('ArrowRight');
+			await expect.poll(() => schritt(page), SOON).toBe('2');
+			await expect.poll(() => legendTitle(page), SOON).toBe(STEPS[1]!.legend);
+			await expect
+				.poll(() => page.locator(MAP_SELECTOR).getAttribute('data-level'), SOON)
+				.toBe('stadtbezirk');
+			await expect
+				.poll(() => page.locator('[data-testid="agenda-now"]').textContent(), SOON)
+				.toContain('Schritt 2 von 3');
+
+			await page.keyboard.press('PageDown');
+			await expect.poll(() => schritt(page), SOON).toBe('3');
+			await expect.poll(() => legendTitle(page), SOON).toBe(STEPS[2]!.legend);
+			// At the end, forward stays.
+			await page.keyboard.press('PageDown');
+			await page.waitForTimeout(200);
+			expect(schritt(page)).toBe('3');
+
+			await page.keyboard.press('PageUp');
+			await expect.poll(() => schritt(page), SOON).toBe('2');
+			await page.keyboard.press('ArrowLeft');
+			await expect.poll(() => schritt(page), SOON).toBe('1');
+
+			// Typing in a field does not step.
+			await page.getByLabel('Link aus dem Dashboard').focus();
+			await page.keyboard.press('ArrowRight');
+			await page.waitForTimeout(200);
+			expect(schritt(page)).toBe('1');
+
+			// A hostile step falls back with a German notice.
+			await page.goto(`${baseURL}/werkstatt?schritt=%3Cscript%3E`);
+			// Settled before the next navigation, so that none of its requests is cut off.
+			await waitForMapIdle(page);
+			await expect.poll(() => page.getByText("Parameter 'schritt'").count(), SOON).toBe(1);
+			await expect.poll(() => legendTitle(page), SOON).toBe(STEPS[0]!.legend);
+			expect(realProblems(problems)).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('notes survive a reload; export, clear and import restore the same notes', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1920, height: 1080 });
+		try {
+			await page.goto(`${baseURL}/werkstatt`);
+			await waitForMapIdle(page);
+			await addNotes(page);
+
+			await page.reload();
+			await waitForMapIdle(page);
+			await expect
+				.poll(() => noteTexts(page), SOON)
+				.toEqual(['Treffpunkt; "Jugendhaus" am Park', 'Kita-Plätze fehlen']);
+			expect(await page.locator('[data-testid="note-pin"]').count()).toBe(1);
+
+			const geojson = await download(page, 'GeoJSON speichern');
+			const parsed = JSON.parse(geojson) as { features: Array<{ properties: Record<string, unknown> }> };
+			expect(
+				parsed.features.map((f) => [f.properties.art, f.properties.kategorie, f.properties.text])
+			).toEqual([
+				['punkt', 'Idee', 'Treffpunkt; "Jugendhaus" am Park'],
+				['gebiet', 'Förderlücke', 'Kita-Plätze fehlen']
+			]);
+			const csv = await download(page, 'CSV speichern');
+			expect(csv.startsWith('\ufeffid;art;kategorie;text;')).toBe(true);
+			expect(csv).toContain('"Treffpunkt; ""Jugendhaus"" am Park"');
+
+			// Clearing asks first; cancelling keeps the notes.
+			await page.getByRole('button', { name: 'Alle Notizen löschen' }).click();
+			const dialog = page.locator('[data-testid="clear-dialog"]');
+			await expect.poll(() => dialog.isVisible(), SOON).toBe(true);
+			expect(await dialog.textContent()).toContain('Alle 2 Notizen löschen?');
+			await page.keyboard.press('Escape');
+			await expect.poll(() => dialog.isVisible(), SOON).toBe(false);
+			expect(await page.locator('[data-testid="note"]').count()).toBe(2);
+
+			await clearAll(page);
+			await page.locator('input[name="import"]').setInputFiles({
+				name: 'notizen.geojson',
+				mimeType: 'application/geo+json',
+				buffer: Buffer.from(geojson)
+			});
+			await expect.poll(() => page.locator('[data-testid="note"]').count(), SOON).toBe(2);
+			expect(await download(page, 'GeoJSON speichern')).toBe(geojson);
+
+			await clearAll(page);
+			await page.locator('input[name="import"]').setInputFiles({
+				name: 'notizen.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from(csv)
+			});
+			await expect.poll(() => page.locator('[data-testid="note"]').count(), SOON).toBe(2);
+			expect(await download(page, 'CSV speichern')).toBe(csv);
+
+			// A bad row is reported by line and field, and the notes stay.
+			await page.locator('input[name="import"]').setInputFiles({
+				name: 'kaputt.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from('art;kategorie;text;laenge;breite\npunkt;Lob;x;9,1;48,7\n')
+			});
+			const report = page.locator('[data-testid="import-report"]');
+			await expect
+				.poll(() => report.textContent(), SOON)
+				.toContain('Zeile 2, Feld ‚kategorie‘: ‚Lob‘ ist keine Kategorie');
+			expect(await page.locator('[data-testid="note"]').count()).toBe(2);
+
+			await page.reload();
+			await waitForMapIdle(page);
+			await expect
+				.poll(() => noteTexts(page), SOON)
+				.toEqual(['Treffpunkt; "Jugendhaus" am Park', 'Kita-Plätze fehlen']);
+			expect(realProblems(problems)).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('axe finds no serious or critical violations', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
+		try {
+			await page.goto(`${baseURL}/werkstatt`);
+			await waitForMapIdle(page);
+			await addSteps(page);
+			await addNotes(page);
+			await blur(page);
+			expect(await runAxe(page)).toEqual([]);
+			await page.getByRole('button', { name: 'Alle Notizen löschen' }).click();
+			expect(await runAxe(page)).toEqual([]);
+			await page.getByRole('button', { name: 'Abbrechen' }).click();
+			expect(realProblems(problems)).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+});
