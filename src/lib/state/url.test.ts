@@ -8,11 +8,13 @@ import {
 	parseView,
 	patchParams,
 	serializeView,
+	urlContextFor,
 	VIEW_PARAMS,
 	type UrlContext,
 	type ViewState
 } from './url';
 import { mulberry32 as prng } from '../domain/random';
+import { CATALOG } from '../domain/fixtures.test-helpers';
 
 function indicator(id: string, title: string, overrides: Partial<IndicatorMeta>): IndicatorMeta {
 	return {
@@ -985,5 +987,17 @@ describe('patchParams', () => {
 			// A full, valid patch replaces the whole view.
 			expect(patchParams(base, target, CTX).toString()).toBe(serializeView(target, CTX).toString());
 		}
+	});
+});
+
+describe('urlContextFor', () => {
+	it('levels, area keys, Lernort types and the default indicator of a catalog', () => {
+		const ctx = urlContextFor(CATALOG);
+		expect(ctx.levels).toEqual(['stadtbezirk', 'stadtteil']);
+		expect([...ctx.areaKeys.stadtteil]).toEqual(['101', '102', '201', '202']);
+		expect([...ctx.areaKeys.stadtbezirk]).toEqual(['1', '2']);
+		expect(ctx.lernortTypes).toEqual(['kita', 'bibliothek', 'spielplatz']);
+		expect(ctx.indicators).toBe(CATALOG.indicators);
+		expect(ctx.defaultIndicator).toBe(defaultIndicatorId(CATALOG.indicators));
 	});
 });

@@ -10,7 +10,8 @@ import { parseBreaksText, parsePlainDecimal } from '../domain/classMethods';
 import { BILDUNGSPHASEN } from '../domain/phases';
 import { CHAIN_PHASES, type ChainPhase, type SupportWeights } from '../domain/bildungskette';
 import { isWeight, MAX_WEIGHT, roundWeight, SUPPORT_COMPONENTS } from '../domain/whatIf';
-import type { Bildungsphase, IndicatorMeta, Level } from '../domain/types';
+import { defaultIndicatorId } from '../domain/defaultIndicator';
+import type { Bildungsphase, Catalog, IndicatorMeta, Level } from '../domain/types';
 
 /**
  * The shareable view state and its URL form. Everything a link should reproduce lives here;
@@ -112,6 +113,26 @@ export interface UrlContext {
 	areaKeys: Record<Level, ReadonlySet<string>>;
 	lernortTypes: string[];
 	defaultIndicator: string;
+}
+
+/**
+ * The context of a city's map views, from its catalog; the dashboard and the Werkstatt read
+ * and write their links with the same one.
+ * `urlContextFor(catalog).areaKeys.stadtteil.has('214')` -> true
+ */
+export function urlContextFor(
+	catalog: Pick<Catalog, 'city' | 'indicators' | 'units' | 'lernortTypes'>
+): UrlContext {
+	return {
+		indicators: catalog.indicators,
+		levels: catalog.city.levels.map((l) => l.id),
+		areaKeys: {
+			stadtteil: new Set(catalog.units.stadtteil.map((u) => u.key)),
+			stadtbezirk: new Set(catalog.units.stadtbezirk.map((u) => u.key))
+		},
+		lernortTypes: catalog.lernortTypes.map((t) => t.id),
+		defaultIndicator: defaultIndicatorId(catalog.indicators)
+	};
 }
 
 /** Zoom range of the dashboard map: a city fits at 8, a street block at 17. */
