@@ -249,6 +249,52 @@ describe('werkstatt', () => {
 		}
 	});
 
+	test('a Förderlücken step shows the gap map of its phase and what-if, as the dashboard does', async () => {
+		const link = '/?modus=luecken&phase=primar&bedarf=0.3&ebene=stadtteil';
+		const classRows = (page: Page) =>
+			page
+				.locator('[data-testid="legend-class"]')
+				.evaluateAll((rows) => rows.map((r) => r.textContent?.trim()));
+		const content = (page: Page) => page.locator(MAP_SELECTOR).getAttribute('data-map-content');
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1920, height: 1080 });
+		try {
+			// The dashboard's legend of the same link is what the Werkstatt must show.
+			await page.goto(`${baseURL}${link}`);
+			await expect.poll(() => content(page), SOON).toBe('gaps');
+			await expect.poll(() => legendTitle(page), SOON).toMatch(/^Förderlücken · /);
+			const dashboardTitle = await legendTitle(page);
+			const dashboardRows = await classRows(page);
+			expect(dashboardRows.length).toBeGreaterThan(2);
+			await waitForMapIdle(page);
+
+			await page.goto(`${baseURL}/werkstatt`);
+			await waitForMapIdle(page);
+			await page.getByLabel('Link aus dem Dashboard').fill(`${baseURL}${link}`);
+			await page.getByRole('button', { name: 'Als Schritt hinzufügen' }).click();
+			await expect.poll(() => schritt(page), SOON).toBe('1');
+			await expect.poll(() => content(page), SOON).toBe('gaps');
+			await expect.poll(() => legendTitle(page), SOON).toBe(dashboardTitle);
+			expect(await classRows(page)).toEqual(dashboardRows);
+			// The what-if of the link is in force and named; no notice that the map is another one.
+			expect(await page.locator('[data-testid="legend"]').textContent()).toContain('Schwelle 0,3');
+			expect(await page.locator('[data-testid="gaps-note"]').count()).toBe(0);
+			expect(await page.locator(`${MAP_SELECTOR} canvas`).first().getAttribute('aria-label')).toContain(
+				'Förderlücken'
+			);
+
+			// A reload at the step computes it again from the stored agenda.
+			await page.reload();
+			await expect.poll(() => content(page), SOON).toBe('gaps');
+			expect(await classRows(page)).toEqual(dashboardRows);
+			await waitForMapIdle(page);
+			await blur(page);
+			expect(await runAxe(page)).toEqual([]);
+			expect(realProblems(problems)).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	test('axe finds no serious or critical violations', async () => {
 		const { page, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
 		try {

@@ -106,3 +106,28 @@ export function areaBounds(areas: FeatureCollection): [number, number, number, n
 		if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
 	return [w, s, e, n];
 }
+
+/** The map geometry of a city, derived once per page: areas of both levels and the lines over them. */
+export interface CityGeometry {
+	features: Record<Level, FeatureCollection<Geometry, AreaProps>>;
+	/** Borders between the Stadtbezirke, drawn over the Stadtteile. */
+	bezirkBorders: MultiLineString;
+	/** The outline of each Bildungsregion. */
+	regions: FeatureCollection<MultiPolygon, { id: string; name: string }>;
+	/** [west, south, east, north] of the city. */
+	bounds: [number, number, number, number];
+}
+
+/**
+ * Everything a city map draws from the topology.
+ * `cityGeometry(topo, city.bildungsregionen).features.stadtbezirk.features.length` -> 23
+ */
+export function cityGeometry(topology: Topology, regions: readonly BildungsregionDef[]): CityGeometry {
+	const stadtbezirk = areaFeatures(topology, 'stadtbezirk');
+	return {
+		features: { stadtteil: areaFeatures(topology, 'stadtteil'), stadtbezirk },
+		bezirkBorders: innerBorders(topology, 'stadtbezirk'),
+		regions: regionOutlines(topology, regions),
+		bounds: areaBounds(stadtbezirk)
+	};
+}
