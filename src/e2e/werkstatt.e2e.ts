@@ -295,6 +295,121 @@ describe('werkstatt', () => {
 		}
 	});
 
+	test("two tabs of the same city: notes taken in both survive, and each tab shows the other's", async () => {
+		const {
+			page: a,
+			context,
+			problems,
+			close
+		} = await newPage(browser, {
+			baseURL,
+			width: 1366,
+			height: 768
+		});
+		try {
+			await a.goto(`${baseURL}/werkstatt`);
+			await waitForMapIdle(a);
+			const b = await context.newPage();
+			await b.goto(`${baseURL}/werkstatt`);
+			await waitForMapIdle(b);
+
+			// A pin in tab A appears in tab B without a reload, and the other way round.
+			await addNotes(a);
+			await expect
+				.poll(() => noteTexts(b), SOON)
+				.toEqual(['Treffpunkt; "Jugendhaus" am Park', 'Kita-Plätze fehlen']);
+			const box = (await b.locator(MAP_SELECTOR).boundingBox())!;
+			await b.getByLabel('Notiz anheften (Klick auf die Karte)').check();
+			await b.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.6);
+			const form = b.locator('[data-testid="note-form"]');
+			await form.waitFor();
+			await form.getByLabel('Text').fill('aus dem zweiten Fenster');
+			await form.getByLabel('Text').press('Enter');
+			await expect.poll(() => noteTexts(a), SOON).toContain('aus dem zweiten Fenster');
+
+			// The agenda too: a step added in B is a step in A.
+			await b.getByLabel('Link aus dem Dashboard').fill(`${baseURL}${STEPS[0]!.link}`);
+			await b.getByRole('button', { name: 'Als Schritt hinzufügen' }).click();
+			await expect.poll(() => a.locator('[data-testid="agenda-steps"] li').count(), SOON).toBe(1);
+
+			// Everything is stored once: a third tab reads all three notes.
+			const c = await context.newPage();
+			await c.goto(`${baseURL}/werkstatt`);
+			await waitForMapIdle(c);
+			await expect.poll(async () => (await noteTexts(c)).length, SOON).toBe(3);
+			expect(realProblems(problems)).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('without IndexedDB (a private window) the page warns, and the notes still work until closed', async () => {
+		const { page, context, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
+		try {
+			// As in a private window of some browsers: opening a database fails.
+			await context.addInitScript(() => {
+				const failing = {
+					open() {
+						const request = { error: new DOMException('Privater Modus', 'InvalidStateError') } as {
+							error: DOMException;
+							onerror?: () => void;
+						};
+						setTimeout(() => request.onerror?.());
+						return request;
+					}
+				};
+				Object.defineProperty(window, 'indexedDB', { get: () => failing });
+			});
+			await page.goto(`${baseURL}/werkstatt`);
+			await waitForMapIdle(page);
+			await expect.poll(() => page.getByText('privaten Modus').count(), SOON).toBe(1);
+			await addNotes(page);
+			expect(await download(page, 'CSV speichern')).toContain('Kita-Plätze fehlen');
+			// As the warning says: a reload loses them.
+			await page.reload();
+			await waitForMapIdle(page);
+			await expect.poll(() => page.getByText('privaten Modus').count(), SOON).toBe(1);
+			expect(await page.locator('[data-testid="note"]').count()).toBe(0);
+			expect(realProblems(problems)).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('Vollbild puts the Werkstatt into full screen and back; the button follows a full screen left otherwise', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
+		try {
+			await page.goto(`${baseURL}/werkstatt`);
+			await waitForMapIdle(page);
+			const full = () => page.evaluate(() => document.fullscreenElement?.className ?? null);
+			await page.getByRole('button', { name: 'Vollbild' }).click();
+			await expect.poll(full, SOON).toContain('werkstatt');
+			const button = page.getByRole('button', { name: 'Vollbild beenden' });
+			await expect.poll(() => button.getAttribute('aria-pressed'), SOON).toBe('true');
+			await button.click();
+			await expect.poll(full, SOON).toBeNull();
+			await expect
+				.poll(
+					() => page.getByRole('button', { name: 'Vollbild', exact: true }).getAttribute('aria-pressed'),
+					SOON
+				)
+				.toBe('false');
+			// Escape (the browser's own way out) ends full screen without the button: it follows.
+			await page.getByRole('button', { name: 'Vollbild', exact: true }).click();
+			await expect.poll(full, SOON).toContain('werkstatt');
+			await page.evaluate(() => document.exitFullscreen());
+			await expect
+				.poll(
+					() => page.getByRole('button', { name: 'Vollbild', exact: true }).getAttribute('aria-pressed'),
+					SOON
+				)
+				.toBe('false');
+			expect(realProblems(problems)).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
 	test('axe finds no serious or critical violations', async () => {
 		const { page, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
 		try {

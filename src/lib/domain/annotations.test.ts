@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	noteFromDraft,
 	annotationsFromCsv,
 	annotationsFromGeoJson,
 	annotationsToCsv,
@@ -65,6 +66,46 @@ describe('cleanText and categoryOf', () => {
 		['Lob', null],
 		['', null]
 	])('categoryOf(%j) -> %j', (raw, c) => expect(categoryOf(raw)).toBe(c));
+});
+
+describe('noteFromDraft', () => {
+	const NOW = '2026-03-12T10:00:00.000Z';
+	const newId = () => 'neu';
+
+	it('a new pin gets a new id, the cleaned text and now as both times', () => {
+		expect(
+			noteFromDraft(
+				{ id: null, kind: 'point', lon: 9.18, lat: 48.78, category: 'idee', text: '  Treff\npunkt ' },
+				undefined,
+				NOW,
+				newId
+			)
+		).toEqual({
+			id: 'neu',
+			kind: 'point',
+			lon: 9.18,
+			lat: 48.78,
+			category: 'idee',
+			text: 'Treff punkt',
+			created: NOW,
+			updated: NOW
+		});
+	});
+
+	it('an edited area keeps its id and creation time; only category, text and update change', () => {
+		const old = {
+			id: 'a1',
+			kind: 'area' as const,
+			level: 'stadtbezirk' as const,
+			key: '1',
+			category: 'frage' as const,
+			text: 'alt',
+			created: '2026-03-12T09:00:00.000Z',
+			updated: '2026-03-12T09:05:00.000Z'
+		};
+		const note = noteFromDraft({ ...old, category: 'foerderluecke', text: 'neu' }, old, NOW, newId);
+		expect(note).toEqual({ ...old, category: 'foerderluecke', text: 'neu', updated: NOW });
+	});
 });
 
 describe('sortAnnotations and mergeAnnotations', () => {

@@ -55,6 +55,45 @@ export interface AreaAnnotation extends AnnotationBase {
 
 export type Annotation = PointAnnotation | AreaAnnotation;
 
+/**
+ * A note as its form edits it: where it is, its category and text; `id` is null for a new note,
+ * else the id of the note it changes.
+ */
+export type NoteDraft =
+	| { id: string | null; kind: 'point'; lon: number; lat: number; category: AnnotationCategory; text: string }
+	| {
+			id: string | null;
+			kind: 'area';
+			level: Level;
+			key: string;
+			category: AnnotationCategory;
+			text: string;
+	  };
+
+/**
+ * The note a saved draft becomes: its text cleaned, `created` kept from the note it changes
+ * (`old`), `updated` set to `now`; a new note gets `newId()`.
+ * `noteFromDraft({ id: null, kind: 'point', lon: 9.18, lat: 48.78, category: 'idee', text: ' Treff ' }, undefined, now, () => 'n1')`
+ * -> `{ id: 'n1', kind: 'point', lon: 9.18, lat: 48.78, category: 'idee', text: 'Treff', created: now, updated: now }`
+ */
+export function noteFromDraft(
+	draft: NoteDraft,
+	old: Annotation | undefined,
+	now: string,
+	newId: () => string
+): Annotation {
+	const base = {
+		id: old?.id ?? newId(),
+		category: draft.category,
+		text: cleanText(draft.text),
+		created: old?.created ?? now,
+		updated: now
+	};
+	return draft.kind === 'point'
+		? { ...base, kind: 'point', lon: draft.lon, lat: draft.lat }
+		: { ...base, kind: 'area', level: draft.level, key: draft.key };
+}
+
 /** The result of reading a file: the usable notes and one German sentence per bad row. */
 export interface AnnotationImport {
 	annotations: Annotation[];

@@ -1,14 +1,36 @@
-import { mergeAnnotations, sortAnnotations, type Annotation } from '../domain/annotations';
+import {
+	mergeAnnotations,
+	noteFromDraft,
+	sortAnnotations,
+	type Annotation,
+	type NoteDraft
+} from '../domain/annotations';
 import type { AgendaStep } from '../domain/agenda';
 import type { WerkstattStore } from '../data/werkstattStore';
+
+/** What the notes need of a BroadcastChannel (a fake in tests). */
+export interface NotesChannel {
+	postMessage(message: unknown): void;
+	onmessage: ((event: MessageEvent) => void) | null;
+	close(): void;
+}
+
+/** The message a tab sends after it has written: the others read the store again. */
+const CHANGED = 'geaendert';
 
 /**
  * The notes and the agenda of a Werkstatt on screen, kept in step with the store: every change
  * is shown at once and written at once; a failed write is reported in German (`error`) and the
  * screen keeps the change, so nothing typed is lost before it can be exported.
+ *
+ * Several tabs of the same city share the store. Notes are stored one by one, so notes taken in
+ * two tabs at once all survive; the agenda is stored whole, and the last change wins. After each
+ * write a tab tells the others (`channel`), which read the store again, so every tab shows what
+ * is stored and the next change starts from it.
  */
 export class WerkstattNotes {
 	#store: WerkstattStore | null = null;
+	#channel: NotesChannel | null = null;
 	annotations = $state.raw<Annotation[]>([]);
 	agenda = $state.raw<AgendaStep[]>([]);
 	/** 'loading' until the store has answered. */
@@ -16,11 +38,32 @@ export class WerkstattNotes {
 	warning = $state<string | null>(null);
 	error = $state<string | null>(null);
 
-	/** Takes the store and what it holds; call once. */
-	async open(store: Promise<WerkstattStore>): Promise<void> {
+	/**
+	 * Takes the store and what it holds; call once. With a channel (to the other tabs of the
+	 * same city), changes made there are shown here too.
+	 */
+	async open(store: Promise<WerkstattStore>, channel: NotesChannel | null = null): Promise<void> {
 		const s = await store;
 		this.#store = s;
 		this.warning = s.warning;
+		// Only a store in the browser is shared; notes in memory belong to this tab alone.
+		if (s.persistent && channel) {
+			this.#channel = channel;
+			channel.onmessage = (e) => {
+				if (e.data === CHANGED) void this.#read(s);
+			};
+		} else channel?.close();
+		await this.#read(s);
+		this.status = 'ready';
+	}
+
+	/** Stops listening to the other tabs. */
+	close(): void {
+		this.#channel?.close();
+		this.#channel = null;
+	}
+
+	async #read(s: WerkstattStore): Promise<void> {
 		try {
 			const data = await s.load();
 			this.annotations = sortAnnotations(data.annotations);
@@ -28,7 +71,6 @@ export class WerkstattNotes {
 		} catch (err) {
 			this.error = `Die gespeicherten Notizen konnten nicht gelesen werden (${String(err)}).`;
 		}
-		this.status = 'ready';
 	}
 
 	/** Adds or replaces notes by id. */
@@ -38,6 +80,22 @@ export class WerkstattNotes {
 		const ids = new Set(list.map((a) => a.id));
 		this.annotations = sortAnnotations([...this.annotations.filter((a) => !ids.has(a.id)), ...list]);
 		return this.#write((s) => s.putAnnotations(list));
+	}
+
+	/**
+	 * Stores a note from its form at `now` (ISO 8601): a new one, or the change of the note with
+	 * the draft's id. Resolves to the stored note once it is written.
+	 */
+	async save(draft: NoteDraft, now: string): Promise<Annotation> {
+		const old = draft.id ? this.annotations.find((a) => a.id === draft.id) : undefined;
+		const note = noteFromDraft(draft, old, now, () => crypto.randomUUID());
+		await this.put([note]);
+		return note;
+	}
+
+	/** The note that marks an area of a level, if there is one. */
+	areaNote(level: string, key: string): Annotation | undefined {
+		return this.annotations.find((a) => a.kind === 'area' && a.level === level && a.key === key);
 	}
 
 	/** Adds imported notes without losing existing ones; returns how many were new or newer. */
@@ -72,6 +130,7 @@ export class WerkstattNotes {
 		try {
 			await work(this.#store);
 			this.error = null;
+			this.#channel?.postMessage(CHANGED);
 		} catch (err) {
 			this.error =
 				`Die letzte Änderung konnte nicht im Browser gespeichert werden (${String(err)}). ` +

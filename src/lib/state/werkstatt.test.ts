@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WerkstattNotes } from './werkstatt.svelte';
+import { WerkstattNotes, type NotesChannel } from './werkstatt.svelte';
 import { memoryStore, type WerkstattStore } from '../data/werkstattStore';
 import type { Annotation } from '../domain/annotations';
 
@@ -60,6 +60,19 @@ describe('WerkstattNotes', () => {
 		expect((await store.load()).annotations).toHaveLength(3);
 	});
 
+	it('a note from its form is stored new, and its edit replaces it', async () => {
+		const { notes, store } = await opened();
+		const first = await notes.save(
+			{ id: null, kind: 'area', level: 'stadtteil', key: '111', category: 'frage', text: ' Wer? ' },
+			T(10)
+		);
+		expect(notes.areaNote('stadtteil', '111')).toEqual(first);
+		expect(notes.areaNote('stadtbezirk', '111')).toBeUndefined();
+		const edited = await notes.save({ ...first, text: 'Wer hilft?' }, T(20));
+		expect(edited).toMatchObject({ id: first.id, created: T(10), updated: T(20), text: 'Wer hilft?' });
+		expect((await store.load()).annotations).toEqual([edited]);
+	});
+
 	it('a failed write keeps the change on screen and says so in German', async () => {
 		const failing: WerkstattStore = {
 			...memoryStore(null),
@@ -70,5 +83,84 @@ describe('WerkstattNotes', () => {
 		expect(notes.annotations.map((a) => a.text)).toEqual(['bleibt']);
 		expect(notes.error).toContain('konnte nicht im Browser gespeichert werden');
 		expect(notes.error).toContain('QuotaExceededError');
+	});
+
+	describe('two tabs of the same city', () => {
+		/** Channels of one name, like BroadcastChannel: a message reaches every other end, later. */
+		function channels() {
+			const ends: Array<NotesChannel & { closed: boolean; sent: unknown[] }> = [];
+			const make = () => {
+				const end = {
+					onmessage: null as ((e: MessageEvent) => void) | null,
+					closed: false,
+					sent: [] as unknown[],
+					postMessage(message: unknown) {
+						end.sent.push(message);
+						for (const other of ends)
+							if (other !== end && !other.closed)
+								setTimeout(() => other.onmessage?.({ data: message } as MessageEvent));
+					},
+					close() {
+						end.closed = true;
+					}
+				};
+				ends.push(end);
+				return end;
+			};
+			return { make };
+		}
+		const settle = () => new Promise((r) => setTimeout(r, 5));
+
+		async function twoTabs() {
+			const shared: WerkstattStore = { ...memoryStore(null), persistent: true };
+			const { make } = channels();
+			const a = new WerkstattNotes();
+			const b = new WerkstattNotes();
+			const [ca, cb] = [make(), make()];
+			await a.open(Promise.resolve(shared), ca);
+			await b.open(Promise.resolve(shared), cb);
+			return { a, b, ca, cb, shared };
+		}
+
+		it('notes taken in both tabs at once all survive, and each tab shows all of them', async () => {
+			const { a, b, shared } = await twoTabs();
+			await Promise.all([a.put([pin('a', 10, 'aus Tab A')]), b.put([pin('b', 20, 'aus Tab B')])]);
+			await settle();
+			const texts = ['aus Tab A', 'aus Tab B'];
+			expect((await shared.load()).annotations.map((n) => n.text).sort()).toEqual(texts);
+			expect(a.annotations.map((n) => n.text)).toEqual(texts);
+			expect(b.annotations.map((n) => n.text)).toEqual(texts);
+			await b.remove('a');
+			await settle();
+			expect(a.annotations.map((n) => n.id)).toEqual(['b']);
+		});
+
+		it('the agenda of the last change wins, and the other tab shows it', async () => {
+			const { a, b } = await twoTabs();
+			await a.setAgenda([{ id: '1', title: 'Erster', query: '' }]);
+			await settle();
+			expect(b.agenda.map((s) => s.title)).toEqual(['Erster']);
+			await b.setAgenda([...b.agenda, { id: '2', title: 'Zweiter', query: 'jahr=2023' }]);
+			await settle();
+			expect(a.agenda.map((s) => s.title)).toEqual(['Erster', 'Zweiter']);
+		});
+
+		it('a closed tab hears nothing more; notes in memory are not shared', async () => {
+			const { a, b } = await twoTabs();
+			b.close();
+			await a.put([pin('a', 10)]);
+			await settle();
+			expect(b.annotations).toEqual([]);
+
+			const { make } = channels();
+			const channel = make();
+			const { notes } = await opened();
+			const memory = new WerkstattNotes();
+			await memory.open(Promise.resolve(memoryStore()), channel);
+			await memory.put([pin('x', 5)]);
+			expect(channel.closed).toBe(true);
+			expect(channel.sent).toEqual([]);
+			expect(notes.annotations).toEqual([]);
+		});
 	});
 });
