@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Topology } from 'topojson-specification';
-import type { Catalog, ValuesWire } from '../../src/lib/domain/types';
+import type { Catalog, DataIndex, ValuesWire } from '../../src/lib/domain/types';
 import { formatIssue, type ValidationIssue } from '../../src/lib/domain/validateSources';
 import { decodeSettlement } from '../../src/lib/geo/topology';
 import { buildCity, listCities, pruneCities, type BuildResult } from './build';
@@ -47,7 +47,16 @@ describe('buildCity', () => {
 			expect(existsSync(join(out, 'testort', f))).toBe(true);
 		const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
 		expect(index).toEqual({
-			cities: [{ id: 'testort', name: 'Testort', geometry: 'schematic', demo: true, built: '2023-12-31' }]
+			cities: [
+				{
+					id: 'testort',
+					name: 'Testort',
+					geometry: 'schematic',
+					demo: true,
+					built: '2023-12-31',
+					public: true
+				}
+			]
 		});
 		if (result.ok) expect(result.summary).toMatchObject({ indicators: 2, years: [2022, 2023], lernorte: 2 });
 		// No settlement layer: no file, nothing about it in the catalog.
@@ -69,6 +78,9 @@ describe('buildCity', () => {
 		expect(result.ok).toBe(true);
 		expect(existsSync(join(out, 'testort', 'public'))).toBe(false);
 		if (result.ok) expect(result.summary.warnings.join(' ')).toMatch(/keine Dateien für die Einbettung/);
+		// The index says so, for the embed to know without asking for a missing file.
+		const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as DataIndex;
+		expect(index.cities.map((c) => [c.id, c.public])).toEqual([['testort', false]]);
 	});
 
 	it('aggregates sum/sum, marks partial aggregates and suppresses after aggregation', () => {

@@ -20,6 +20,7 @@ import type {
 	Catalog,
 	Cell,
 	CityConfig,
+	DataIndex,
 	IndicatorMeta,
 	Lernort,
 	SettlementMeta,
@@ -477,17 +478,6 @@ export function computeOutputs(inputs: CityInputs, sourceDateEpoch?: string): Ci
 	return { topology: inputs.topology, catalog, values, lernorte: { lernorte: inputs.lernorte }, warnings };
 }
 
-/** index.json: the cities built into an output directory. */
-export interface DataIndex {
-	cities: Array<{
-		id: string;
-		name: string;
-		geometry: 'schematic' | 'official';
-		demo: boolean;
-		built: string;
-	}>;
-}
-
 /**
  * Write files into `outDir/<city>/` atomically: everything goes to a temporary sibling
  * directory first, which then replaces the old folder; index.json is replaced by rename.
@@ -496,7 +486,7 @@ function writeCity(
 	outDir: string,
 	city: string,
 	files: ReadonlyArray<[string, string]>,
-	entry: DataIndex['cities'][number]
+	entry: Required<DataIndex['cities'][number]>
 ): void {
 	mkdirSync(outDir, { recursive: true });
 	const tmp = mkdtempSync(join(outDir, `.${city}-new-`));
@@ -596,7 +586,8 @@ export function buildCity(opts: BuildOptions): BuildResult {
 		['lernorte.json', JSON.stringify(out.lernorte)]
 	];
 	// The embed's files: public indicators only, so a host can publish public/ on its own.
-	if (out.catalog.indicators.some((i) => i.public)) files.push(...publicFiles(out));
+	const hasPublic = out.catalog.indicators.some((i) => i.public);
+	if (hasPublic) files.push(...publicFiles(out));
 	else
 		out.warnings.push(
 			'Kein Indikator ist öffentlich ("public": true): keine Dateien für die Einbettung (public/) geschrieben'
@@ -610,7 +601,9 @@ export function buildCity(opts: BuildOptions): BuildResult {
 		name: config.name,
 		geometry: config.geometry,
 		demo,
-		built: out.catalog.built
+		built: out.catalog.built,
+		// The embed asks the index before it asks for a city's public files that may not exist.
+		public: hasPublic
 	});
 	return {
 		ok: true,

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { DataIndex } from '../lib/domain/types';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, launchBrowser, newPage, runAxe, screenshot } from './browser';
 
 const baseURL = inject('baseURL');
@@ -31,6 +32,27 @@ async function openEmbed(page: Page, query = '', areas = STADTTEILE): Promise<vo
 	await page.goto(`${baseURL}/embed${query}`);
 	await page.locator(SEL.map).waitFor({ timeout: 20_000 });
 	await expect.poll(() => page.locator(SEL.area).count(), { timeout: 10_000 }).toBe(areas);
+}
+
+/**
+ * Serves the site's data/index.json with `extra` cities added (the site is built with one),
+ * as `npm run data` would list them.
+ */
+async function listCities(page: Page, extra: Array<{ id: string; public: boolean }>): Promise<void> {
+	await page.route(`${baseURL}/data/index.json`, async (route) => {
+		const response = await route.fetch();
+		const index = (await response.json()) as DataIndex;
+		for (const { id, public: hasPublic } of extra)
+			index.cities.push({
+				id,
+				name: id,
+				geometry: 'official',
+				demo: false,
+				built: '2024-12-31',
+				public: hasPublic
+			});
+		return route.fulfill({ response, json: index });
+	});
 }
 
 /** Paths of every data file the page asked for, e.g. "/data/stuttgart/public/catalog.json". */
@@ -71,6 +93,8 @@ describe('public embed', () => {
 			expect(await page.locator('canvas').count()).toBe(0);
 			expect(requests.every((p) => p.startsWith(`/data/${CITY}/public/`))).toBe(true);
 			expect(requests).toContain(`/data/${CITY}/public/values/${DEFAULT_INDICATOR}.json`);
+			// The default city is loaded at once, without looking it up in data/index.json.
+			expect(requests).not.toContain('/data/index.json');
 			// Hovering the link to the dashboard preloads neither its data nor its code.
 			await page.getByRole('link', { name: 'Zur Bildungslandkarte' }).hover();
 			await page.waitForTimeout(500);
@@ -164,6 +188,61 @@ describe('public embed', () => {
 			expect(requests.length).toBeGreaterThanOrEqual(3);
 			for (const path of requests) expect(path.startsWith(`/data/${CITY}/public/`), path).toBe(true);
 			expect(requests.some((p) => p.includes(INTERNAL))).toBe(false);
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test.each([
+		['a city without public files', 'ohne-einbettung'],
+		['a city that was never built', 'gibt-es-nicht']
+	])('shows the default city for %s, without a failing request', async (_, city) => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 800, height: 600 });
+		try {
+			await listCities(page, [{ id: 'ohne-einbettung', public: false }]);
+			const requests = recordDataRequests(page);
+			const notes: string[] = [];
+			page.on('console', (message) => {
+				if (message.type() === 'info') notes.push(message.text());
+			});
+			await openEmbed(page, `?stadt=${city}&indikator=kinder_sgb2`);
+			expect(await page.locator(SEL.embed).getAttribute('data-indicator')).toBe('kinder_sgb2');
+			// The index said the city has no public files: nothing of it was asked for.
+			expect(requests.filter((p) => !p.startsWith(`/data/${CITY}/public/`))).toEqual(['/data/index.json']);
+			expect(requests).toContain(`/data/${CITY}/public/values/kinder_sgb2.json`);
+			expect(notes).toContainEqual(expect.stringMatching(/^Einbettung: Parameter stadt nicht verwendbar/));
+			// No 404, no failed request, no console error.
+			expect(problems).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('loads another city with public files after looking it up', async () => {
+		const { page, problems, close } = await newPage(browser, { baseURL, width: 800, height: 600 });
+		try {
+			await listCities(page, [{ id: 'zweitstadt', public: true }]);
+			// Its files are Stuttgart's, served under its own folder.
+			await page.route(`${baseURL}/data/zweitstadt/public/**`, async (route) => {
+				const url = route.request().url().replace('/data/zweitstadt/', `/data/${CITY}/`);
+				return route.fulfill({ response: await route.fetch({ url }) });
+			});
+			const requests = recordDataRequests(page);
+			await openEmbed(page, '?stadt=zweitstadt&indikator=kinder_sgb2');
+			expect(requests.filter((p) => !p.startsWith(`/data/${CITY}/`)).sort()).toEqual(
+				[
+					'/data/index.json',
+					'/data/zweitstadt/public/areas.topo.json',
+					'/data/zweitstadt/public/catalog.json',
+					'/data/zweitstadt/public/values/kinder_sgb2.json'
+				].sort()
+			);
+			// Of the default city only what the shell preloads for it, before any script runs.
+			expect(requests.filter((p) => p.startsWith(`/data/${CITY}/`)).sort()).toEqual(
+				[`/data/${CITY}/public/areas.topo.json`, `/data/${CITY}/public/catalog.json`].sort()
+			);
+			expect(await page.locator(SEL.embed).getAttribute('data-indicator')).toBe('kinder_sgb2');
 			expect(problems).toEqual([]);
 		} finally {
 			await close();

@@ -1,7 +1,7 @@
 import type { Topology } from 'topojson-specification';
 import type { IndicatorMeta, PublicCatalog, ValuesWire } from '$lib/domain/types';
 import { PUBLIC_AREAS_FILE, PUBLIC_CATALOG_FILE, PUBLIC_DIR, publicValuesFile } from './files';
-import { check, fetchJson } from './load';
+import { check, DataError, fetchJson } from './load';
 import { validatePublicCatalog, validateTopology, validateValues } from './validate';
 
 /*
@@ -37,6 +37,71 @@ export async function loadPublicCity(fetchFn: Fetch, base: string, city: string)
 		catalog: check<PublicCatalog>(files.catalog, catalogRaw, validatePublicCatalog),
 		topology: check<Topology>(files.topology, topologyRaw, validateTopology)
 	};
+}
+
+/**
+ * Whether data/index.json lists `city` with the embed's files: true or false when it says so
+ * (a city it does not list has none), null when it cannot tell (no index, a broken one, or one
+ * written before it had the flag). Never rejects and never logs: the index only spares a request.
+ * `cityHasPublicFiles(fetch, '', 'stuttgart')` -> true
+ */
+export async function cityHasPublicFiles(
+	fetchFn: Fetch,
+	base: string,
+	city: string
+): Promise<boolean | null> {
+	let index: unknown;
+	try {
+		const res = await fetchFn(`${base}/data/index.json`);
+		if (!res.ok) return null;
+		index = await res.json();
+	} catch {
+		return null;
+	}
+	const cities = (index as { cities?: unknown } | null)?.cities;
+	if (!Array.isArray(cities)) return null;
+	const entry: unknown = cities.find((c) => (c as { id?: unknown } | null)?.id === city);
+	if (entry === undefined) return false;
+	const flag = (entry as { public?: unknown }).public;
+	return typeof flag === 'boolean' ? flag : null;
+}
+
+/** The city an embed shows and its public data. */
+export interface EmbedCityData extends PublicCityData {
+	city: string;
+	/** True when the wanted city has no public files and the default city is shown instead. */
+	fellBack: boolean;
+}
+
+/**
+ * The public data of the city an embed asks for, or of `defaultCity` when that one has none
+ * (a host page shows the default city, never an error). The default city is loaded at once;
+ * for another one data/index.json is asked first, so that a city without public files costs
+ * no failing request. When the index cannot tell, the city's files are tried and a 404 falls back.
+ * `loadEmbedCity(fetch, '', 'herne', 'stuttgart')` -> { city: 'stuttgart', fellBack: true, catalog, topology }
+ * when Herne has no public files; throws DataError when the city to show cannot be loaded.
+ */
+export async function loadEmbedCity(
+	fetchFn: Fetch,
+	base: string,
+	wanted: string,
+	defaultCity: string
+): Promise<EmbedCityData> {
+	const fallBack = async (): Promise<EmbedCityData> => ({
+		city: defaultCity,
+		fellBack: true,
+		...(await loadPublicCity(fetchFn, base, defaultCity))
+	});
+	if (wanted !== defaultCity) {
+		if ((await cityHasPublicFiles(fetchFn, base, wanted)) === false) return fallBack();
+		try {
+			return { city: wanted, fellBack: false, ...(await loadPublicCity(fetchFn, base, wanted)) };
+		} catch (err) {
+			if (!(err instanceof DataError) || err.status !== 404) throw err;
+			return fallBack();
+		}
+	}
+	return { city: wanted, fellBack: false, ...(await loadPublicCity(fetchFn, base, wanted)) };
 }
 
 /**

@@ -207,3 +207,22 @@ export interface PublicCatalog {
 	units: Catalog['units'];
 	built: string;
 }
+
+/**
+ * data/index.json: the cities built into the site, written by `npm run data`.
+ * `{ cities: [{ id: 'stuttgart', name: 'Stuttgart', geometry: 'schematic', demo: true, built: '2024-12-31', public: true }] }`
+ */
+export interface DataIndex {
+	cities: Array<{
+		id: string;
+		name: string;
+		geometry: 'schematic' | 'official';
+		demo: boolean;
+		built: string;
+		/**
+		 * Whether the city has the embed's files (data/<id>/public/, written when at least one
+		 * indicator is public). Absent in an index written before the flag existed.
+		 */
+		public?: boolean;
+	}>;
+}

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { base } from '$app/paths';
 import { DEFAULT_CITY } from '$lib/config';
 import { DataError } from '$lib/data/load';
-import { loadPublicCity, loadPublicValues, type PublicCityData } from '$lib/data/loadPublic';
+import { loadEmbedCity, loadPublicValues, type EmbedCityData } from '$lib/data/loadPublic';
 import { parseCityParam } from '$lib/state/city';
 import { parseEmbedUrl } from '$lib/state/embedUrl';
 import type { PageLoad } from './$types';
@@ -11,23 +11,15 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = async ({ fetch, url }) => {
 	const { city: wanted, problem } = parseCityParam(url.searchParams.get('stadt'), DEFAULT_CITY);
 	const ignored: string[] = problem ? ['stadt'] : [];
-	let city = wanted;
-	let data: PublicCityData;
+	let loaded: EmbedCityData;
 	try {
-		data = await loadPublicCity(fetch, base, city);
+		loaded = await loadEmbedCity(fetch, base, wanted, DEFAULT_CITY);
 	} catch (err) {
 		if (!(err instanceof DataError)) throw err;
-		// A city without public data: the host page shows the default city, never an error.
-		if (city === DEFAULT_CITY || err.status !== 404) error(503, { message: err.message, hint: err.hint });
-		ignored.push('stadt');
-		city = DEFAULT_CITY;
-		try {
-			data = await loadPublicCity(fetch, base, city);
-		} catch (again) {
-			if (!(again instanceof DataError)) throw again;
-			error(503, { message: again.message, hint: again.hint });
-		}
+		error(503, { message: err.message, hint: err.hint });
 	}
+	const { city, fellBack, ...data } = loaded;
+	if (fellBack) ignored.push('stadt');
 	const { state, ignored: unusable } = parseEmbedUrl(url.searchParams, data.catalog);
 	ignored.push(...unusable);
 	if (ignored.length > 0)
