@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { embedSnippet, embedUrl, escapeAttribute, EMBED_HEIGHT_MESSAGE } from './embedCode';
+import { embedSnippet, embedUrl, escapeAttribute, EMBED_HEIGHT_MESSAGE, MAX_FRAME_HEIGHT } from './embedCode';
 
 const view = {
 	city: null,
@@ -48,7 +48,7 @@ describe('embedSnippet', () => {
 		expect(html.startsWith('<iframe')).toBe(true);
 	});
 
-	test('the script sets the height it is sent, within bounds', () => {
+	test('the script sets the height it is sent, up to a cap; nonsense is ignored', () => {
 		const html = embedSnippet(url, 'x', true);
 		const body = html.slice(html.indexOf('<script>') + 8, html.indexOf('</script>'));
 		const frame = { contentWindow: {}, style: { height: '' } };
@@ -69,7 +69,14 @@ describe('embedSnippet', () => {
 			source: frame.contentWindow,
 			data: { type: EMBED_HEIGHT_MESSAGE, height: 9e9 }
 		});
-		expect(frame.style.height).toBe('');
+		expect(frame.style.height).toBe(`${MAX_FRAME_HEIGHT}px`);
+		for (const height of [Infinity, NaN, -5, 0, '<b>'])
+			listener!({
+				origin: 'https://karte.example.org',
+				source: frame.contentWindow,
+				data: { type: EMBED_HEIGHT_MESSAGE, height }
+			});
+		expect(frame.style.height).toBe(`${MAX_FRAME_HEIGHT}px`);
 		listener!({
 			origin: 'https://karte.example.org',
 			source: frame.contentWindow,

@@ -41,6 +41,12 @@ export function escapeAttribute(s: string): string {
 }
 
 /**
+ * The tallest the frame is made: a very long table (a city with many Stadtteile, a large
+ * default font) scrolls inside the frame beyond it, rather than leaving the frame at its old height.
+ */
+export const MAX_FRAME_HEIGHT = 20_000;
+
+/**
  * The HTML to paste: the iframe (lazy, with a title for screen readers, 100 % wide) and, unless
  * `withScript` is false (for hosts whose Content-Security-Policy forbids inline scripts), a
  * script that sets the frame's height from the embed's messages, accepting them only from the
@@ -58,9 +64,9 @@ export function embedSnippet(url: string, title: string, withScript: boolean): s
 		"window.addEventListener('message', function (e) {",
 		`  if (e.origin !== ${JSON.stringify(origin)} || !e.data || e.data.type !== ${JSON.stringify(EMBED_HEIGHT_MESSAGE)}) return;`,
 		'  var h = Number(e.data.height);',
-		'  if (!(h > 0 && h < 5000)) return;',
+		'  if (!(h > 0 && isFinite(h))) return;',
 		"  document.querySelectorAll('iframe').forEach(function (f) {",
-		"    if (f.contentWindow === e.source) f.style.height = Math.ceil(h) + 'px';",
+		`    if (f.contentWindow === e.source) f.style.height = Math.ceil(Math.min(h, ${MAX_FRAME_HEIGHT})) + 'px';`,
 		'  });',
 		'});',
 		'</script>'
