@@ -65,4 +65,56 @@ describe('offline', () => {
 			await close();
 		}
 	});
+
+	test('a Werkstatt prepared online runs its agenda, the Förderlücken included, without a network', async () => {
+		const { page, context, problems, close } = await newPage(browser, {
+			baseURL,
+			width: 1366,
+			height: 768,
+			serviceWorkers: 'allow'
+		});
+		const content = () => page.locator('[data-testid="map"]').getAttribute('data-map-content');
+		try {
+			await page.goto(`${baseURL}/werkstatt`);
+			await waitForMapIdle(page);
+			for (const link of ['/?indikator=kinder_sgb2', '/?modus=luecken&phase=elementar']) {
+				await page.getByLabel('Link aus dem Dashboard').fill(`${baseURL}${link}`);
+				await page.getByRole('button', { name: 'Als Schritt hinzufügen' }).click();
+			}
+			await expect.poll(() => page.locator('[data-testid="agenda-steps"] li').count(), SOON).toBe(2);
+			await expect.poll(content, SOON).toBe('gaps');
+			await expect
+				.poll(
+					() =>
+						page.evaluate(async () => {
+							const reg = await navigator.serviceWorker.getRegistration();
+							if (!reg?.active) return false;
+							for (const k of await caches.keys())
+								if (await (await caches.open(k)).match('/data/stuttgart/lernorte.json')) return true;
+							return false;
+						}),
+					SOON
+				)
+				.toBe(true);
+
+			// In the school hall: no network, the page reopened at the first step.
+			await context.setOffline(true);
+			await page.goto(`${baseURL}/werkstatt?schritt=1`);
+			await waitForMapIdle(page);
+			await expect.poll(() => page.getByTestId('offline').count(), SOON).toBe(1);
+			await expect
+				.poll(() => page.locator('[data-testid="legend-title"]').textContent(), SOON)
+				.toContain('SGB');
+			await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+			await page.keyboard.press('PageDown');
+			await expect.poll(content, SOON).toBe('gaps');
+			await expect
+				.poll(() => page.locator('[data-testid="legend-title"]').textContent(), SOON)
+				.toContain('Förderlücken');
+			await context.setOffline(false);
+			expect(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
 });
