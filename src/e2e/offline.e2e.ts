@@ -3,11 +3,21 @@
  * it is offline.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, waitForMapIdle } from './browser';
 
 const baseURL = inject('baseURL');
 const SOON = { timeout: 20_000, interval: 100 };
+
+/** Whether the service worker is active and has stored `path` (it stores the data at install). */
+function stored(page: Page, path: string): Promise<boolean> {
+	return page.evaluate(async (path) => {
+		const reg = await navigator.serviceWorker.getRegistration();
+		if (!reg?.active) return false;
+		for (const k of await caches.keys()) if (await (await caches.open(k)).match(path)) return true;
+		return false;
+	}, path);
+}
 
 describe('offline', () => {
 	let browser: Browser;
@@ -29,20 +39,7 @@ describe('offline', () => {
 			await page.goto(`${baseURL}/?indikator=kinder_sgb2`);
 			await waitForMapIdle(page);
 			// The worker is installed once the app, the data and the main pages are stored.
-			await expect
-				.poll(
-					() =>
-						page.evaluate(async () => {
-							const reg = await navigator.serviceWorker.getRegistration();
-							if (!reg?.active) return false;
-							const keys = await caches.keys();
-							for (const k of keys)
-								if (await (await caches.open(k)).match('/data/stuttgart/values.json')) return true;
-							return false;
-						}),
-					SOON
-				)
-				.toBe(true);
+			await expect.poll(() => stored(page, '/data/stuttgart/values.json'), SOON).toBe(true);
 			expect(await page.getByTestId('offline').count()).toBe(0);
 
 			await context.setOffline(true);
@@ -83,19 +80,7 @@ describe('offline', () => {
 			}
 			await expect.poll(() => page.locator('[data-testid="agenda-steps"] li').count(), SOON).toBe(2);
 			await expect.poll(content, SOON).toBe('gaps');
-			await expect
-				.poll(
-					() =>
-						page.evaluate(async () => {
-							const reg = await navigator.serviceWorker.getRegistration();
-							if (!reg?.active) return false;
-							for (const k of await caches.keys())
-								if (await (await caches.open(k)).match('/data/stuttgart/lernorte.json')) return true;
-							return false;
-						}),
-					SOON
-				)
-				.toBe(true);
+			await expect.poll(() => stored(page, '/data/stuttgart/lernorte.json'), SOON).toBe(true);
 
 			// In the school hall: no network, the page reopened at the first step.
 			await context.setOffline(true);

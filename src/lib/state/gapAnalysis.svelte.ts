@@ -9,6 +9,8 @@ import type { Catalog, Level, ValuesWire } from '$lib/domain/types';
 import type { ValidationIssue } from '$lib/domain/validateSources';
 import type { GapQuery } from '$lib/data/gapService';
 import type { LernorteState, SettlementState } from '$lib/data/load';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { AreaProps } from '$lib/geo/areaFeatures';
 import type { GridArea } from '$lib/geo/reachGrid';
 import { whenIdle } from '$lib/ui/whenIdle';
 import { GapClient, type GapWorkerLike } from './gapClient.svelte';
@@ -24,8 +26,8 @@ export interface GapView extends WhatIf {
 export interface GapCity {
 	catalog: Catalog;
 	values: ValuesWire;
-	/** The Stadtteile as grid areas (id = key); called once, when the worker gets the city. */
-	areas: () => GridArea[];
+	/** The Stadtteile, over whose grid the children are spread. */
+	stadtteile: FeatureCollection<Geometry, AreaProps>;
 	/** Fetches the settlement layer; called once, for a city whose catalog has one. */
 	loadSettlement: () => Promise<SettlementState>;
 	createWorker: () => GapWorkerLike;
@@ -111,7 +113,7 @@ export class GapAnalysis {
 				catalog: city.catalog,
 				values: city.values,
 				lernorte: sites.lernorte,
-				areas: city.areas(),
+				areas: city.stadtteile.features.map((f) => ({ ...f, id: f.properties.key })) as GridArea[],
 				settlement: layer
 			}));
 		});
