@@ -11,15 +11,10 @@ import { unitCell } from '../lib/domain/choropleth';
 import { formatValue } from '../lib/domain/format';
 import type { Catalog, IndicatorMeta, ValuesWire } from '../lib/domain/types';
 import { launchBrowser, MAP_SELECTOR, newPage, runAxe, waitForMapIdle } from './browser';
+import { getJson } from './server';
 
 const baseURL = inject('baseURL');
 const SOON = { timeout: 15_000, interval: 50 };
-
-async function getJson<T>(path: string): Promise<T> {
-	const response = await fetch(`${baseURL}${path}`);
-	if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-	return (await response.json()) as T;
-}
 
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
@@ -44,8 +39,8 @@ describe('comparison page', () => {
 	beforeAll(async () => {
 		[browser, catalog, values] = await Promise.all([
 			launchBrowser(),
-			getJson<Catalog>('/data/stuttgart/catalog.json'),
-			getJson<ValuesWire>('/data/stuttgart/values.json')
+			getJson<Catalog>(baseURL, '/data/stuttgart/catalog.json'),
+			getJson<ValuesWire>(baseURL, '/data/stuttgart/values.json')
 		]);
 		quote = catalog.indicators.find((m) => m.id === 'betreuungsquote_u3')!;
 	});

@@ -15,6 +15,7 @@ import {
 	screenshot,
 	waitForMapIdle
 } from './browser';
+import { getJson } from './server';
 
 const baseURL = inject('baseURL');
 
@@ -84,14 +85,6 @@ function param(page: Page, name: string): string | null {
 	return new URL(page.url()).searchParams.get(name);
 }
 
-async function loadCatalog(): Promise<Catalog> {
-	const url = `${baseURL}/data/${CITY}/catalog.json`;
-	const response = await fetch(url);
-	if (!response.ok)
-		throw new Error(`${url}: HTTP ${response.status} – was \`npm run data\` part of the build?`);
-	return (await response.json()) as Catalog;
-}
-
 /** Picks a radio value that is not `current`, preferring the `n`-th other one for variety. */
 function other(ids: string[], current: string | null, n = 0): string {
 	const candidates = ids.filter((id) => id !== current);
@@ -110,7 +103,10 @@ describe('dashboard', () => {
 	};
 
 	beforeAll(async () => {
-		[browser, catalog] = await Promise.all([launchBrowser(), loadCatalog()]);
+		[browser, catalog] = await Promise.all([
+			launchBrowser(),
+			getJson<Catalog>(baseURL, `/data/${CITY}/catalog.json`)
+		]);
 	});
 	afterAll(async () => {
 		await browser?.close();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { Catalog } from '../lib/domain/types';
 import { launchBrowser, newPage, screenshot, waitForMapIdle } from './browser';
+import { getJson } from './server';
 
 const baseURL = inject('baseURL');
 
@@ -166,13 +167,10 @@ describe('embed dialog', () => {
 	let catalog: Catalog;
 
 	beforeAll(async () => {
-		const loadCatalog = async () => {
-			const res = await fetch(`${baseURL}/data/${CITY}/catalog.json`);
-			if (!res.ok)
-				throw new Error(`catalog.json: HTTP ${res.status} – was \`npm run data\` part of the build?`);
-			return (await res.json()) as Catalog;
-		};
-		[browser, catalog] = await Promise.all([launchBrowser(), loadCatalog()]);
+		[browser, catalog] = await Promise.all([
+			launchBrowser(),
+			getJson<Catalog>(baseURL, `/data/${CITY}/catalog.json`)
+		]);
 	});
 	afterAll(async () => {
 		await browser?.close();

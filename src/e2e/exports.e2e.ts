@@ -8,15 +8,10 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
 import type { Catalog } from '../lib/domain/types';
 import { launchBrowser, MAP_SELECTOR, newPage, waitForMapIdle } from './browser';
+import { getJson } from './server';
 
 const baseURL = inject('baseURL');
 const SOON = { timeout: 20_000, interval: 50 };
-
-async function getJson<T>(path: string): Promise<T> {
-	const response = await fetch(`${baseURL}${path}`);
-	if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-	return (await response.json()) as T;
-}
 
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
 	const [d] = (await Promise.all([
@@ -39,7 +34,7 @@ describe('exports and the way into a comparison', () => {
 	beforeAll(async () => {
 		[browser, catalog] = await Promise.all([
 			launchBrowser(),
-			getJson<Catalog>('/data/stuttgart/catalog.json')
+			getJson<Catalog>(baseURL, '/data/stuttgart/catalog.json')
 		]);
 	});
 	afterAll(async () => {

@@ -14,6 +14,7 @@ import {
 	screenshot,
 	waitForMapIdle
 } from './browser';
+import { getJson } from './server';
 
 const baseURL = inject('baseURL');
 const SOON = { timeout: 15_000, interval: 50 };
@@ -32,9 +33,10 @@ describe('Förderlücken', () => {
 	let browser: Browser;
 	let catalog: Catalog;
 	beforeAll(async () => {
-		browser = await launchBrowser();
-		const response = await fetch(`${baseURL}/data/stuttgart/catalog.json`);
-		catalog = (await response.json()) as Catalog;
+		[browser, catalog] = await Promise.all([
+			launchBrowser(),
+			getJson<Catalog>(baseURL, '/data/stuttgart/catalog.json')
+		]);
 	});
 	afterAll(async () => {
 		await browser?.close();
@@ -85,9 +87,10 @@ describe('Förderlücken', () => {
 						(await page.locator('input[name="lernorte"]').locator('..').textContent()) ?? ''
 					)?.[1]
 				);
-			const lernorte = (await (await fetch(`${baseURL}/data/stuttgart/lernorte.json`)).json()) as {
-				lernorte: Array<{ type: string; phases: string[] }>;
-			};
+			const lernorte = await getJson<{ lernorte: Array<{ type: string; phases: string[] }> }>(
+				baseURL,
+				'/data/stuttgart/lernorte.json'
+			);
 			const idles = await idleCount(page);
 			await page.locator('input[name="phase"][value="fruehe"]').focus();
 			// Arrow keys move within the group: Früh -> Kita -> Primar -> Sek I.
@@ -291,9 +294,9 @@ describe('Förderlücken', () => {
 	test('a city with a settlement layer spreads children over it, and says so; a broken layer is reported', async () => {
 		// Stuttgart with a settlement layer that covers the Stadtteile of one Bezirk: every other
 		// Stadtteil has no settled land and keeps the even spread.
-		const topo = (await (await fetch(`${baseURL}/data/stuttgart/areas.topo.json`)).json()) as {
+		const topo = await getJson<{
 			objects: Record<string, { geometries: Array<{ id: string; properties: { parent?: string } }> }>;
-		};
+		}>(baseURL, '/data/stuttgart/areas.topo.json');
 		const bezirk = catalog.units.stadtbezirk[0]!;
 		const settled = topo.objects.stadtteil!.geometries.filter((g) => g.properties.parent === bezirk.key);
 		const layer = {

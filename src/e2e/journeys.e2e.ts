@@ -6,15 +6,10 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Catalog, ValuesWire } from '../lib/domain/types';
 import { idleCount, launchBrowser, MAP_SELECTOR, newPage, screenshot, waitForMapIdle } from './browser';
+import { getJson } from './server';
 
 const baseURL = inject('baseURL');
 const SOON = { timeout: 15_000, interval: 50 };
-
-async function getJson<T>(path: string): Promise<T> {
-	const response = await fetch(`${baseURL}${path}`);
-	if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-	return (await response.json()) as T;
-}
 
 function param(page: Page, name: string): string | null {
 	return new URL(page.url()).searchParams.get(name);
@@ -33,8 +28,8 @@ describe('journeys', () => {
 	beforeAll(async () => {
 		[browser, catalog, values] = await Promise.all([
 			launchBrowser(),
-			getJson<Catalog>('/data/stuttgart/catalog.json'),
-			getJson<ValuesWire>('/data/stuttgart/values.json')
+			getJson<Catalog>(baseURL, '/data/stuttgart/catalog.json'),
+			getJson<ValuesWire>(baseURL, '/data/stuttgart/values.json')
 		]);
 	});
 	afterAll(async () => {
@@ -134,7 +129,10 @@ describe('journeys', () => {
 			const master = page.locator('input[type="checkbox"][name="lernorte"]');
 			const count = async () =>
 				Number(/\((\d+)\)/.exec((await master.locator('..').textContent()) ?? '')?.[1]);
-			const lernorte = await getJson<{ lernorte: Array<{ type: string }> }>('/data/stuttgart/lernorte.json');
+			const lernorte = await getJson<{ lernorte: Array<{ type: string }> }>(
+				baseURL,
+				'/data/stuttgart/lernorte.json'
+			);
 			// The Lernorte load beside the map; their count appears once they are there.
 			await expect.poll(count, SOON).toBe(lernorte.lernorte.length);
 			const all = await count();

@@ -10,20 +10,13 @@ import { methodText, type MethodSection } from '../lib/domain/gapMethod';
 import { gapSettingsFor } from '../lib/domain/gapSettings';
 import type { Catalog } from '../lib/domain/types';
 import { launchBrowser, newPage, runAxe, screenshot, waitForMapIdle } from './browser';
+import { getJson } from './server';
 
 const baseURL = inject('baseURL');
 
 const CITY = 'stuttgart';
 /** Polling options for conditions that follow a navigation. */
 const SOON = { timeout: 15_000, interval: 50 };
-
-async function loadCatalog(): Promise<Catalog> {
-	const url = `${baseURL}/data/${CITY}/catalog.json`;
-	const response = await fetch(url);
-	if (!response.ok)
-		throw new Error(`${url}: HTTP ${response.status} – was \`npm run data\` part of the build?`);
-	return (await response.json()) as Catalog;
-}
 
 /** Opens the method page and waits until it has rendered (the page renders in the browser). */
 async function openMethod(page: Page, search = ''): Promise<void> {
@@ -42,7 +35,10 @@ describe('method page', () => {
 	let detourFactor: string;
 
 	beforeAll(async () => {
-		[browser, catalog] = await Promise.all([launchBrowser(), loadCatalog()]);
+		[browser, catalog] = await Promise.all([
+			launchBrowser(),
+			getJson<Catalog>(baseURL, `/data/${CITY}/catalog.json`)
+		]);
 		const { settings, issues } = gapSettingsFor(catalog, { file: 'city.json', publicOnly: false });
 		if (!settings || issues.length > 0)
 			throw new Error(`the settings of ${CITY} are invalid: ${JSON.stringify(issues)}`);

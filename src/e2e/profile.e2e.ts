@@ -16,15 +16,10 @@ import { copyStuttgart } from '../../scripts/lib/import/stuttgart.test-helpers';
 import { buildMusterstadt } from '../../scripts/lib/import/musterstadt.test-helpers';
 import { makeTempDir } from '../../scripts/lib/import/formats/fixtures.test-helpers';
 import { launchBrowser, MAP_SELECTOR, newPage, runAxe, screenshot, waitForMapIdle } from './browser';
+import { getJson } from './server';
 
 const baseURL = inject('baseURL');
 const SOON = { timeout: 20_000, interval: 100 };
-
-async function getJson<T>(path: string): Promise<T> {
-	const response = await fetch(`${baseURL}${path}`);
-	if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-	return (await response.json()) as T;
-}
 
 /** Waits until the profile has its map drawn and its Bildungskette computed. */
 async function profileReady(page: Page): Promise<void> {
@@ -62,7 +57,7 @@ describe('area profile', () => {
 		copyStuttgart(geodata);
 		[browser, catalog] = await Promise.all([
 			launchBrowser(),
-			getJson<Catalog>('/data/stuttgart/catalog.json'),
+			getJson<Catalog>(baseURL, '/data/stuttgart/catalog.json'),
 			buildMusterstadt(geodata, tmp.dir, musterstadt)
 		]);
 	});
@@ -110,6 +105,7 @@ describe('area profile', () => {
 
 			// The Lernorte of the Stadtteil, grouped by category, with names.
 			const lernorte = await getJson<{ lernorte: Array<{ stadtteil: string; name: string }> }>(
+				baseURL,
 				'/data/stuttgart/lernorte.json'
 			);
 			const inArea = lernorte.lernorte.filter((l) => l.stadtteil === hallschlag.key);
@@ -139,7 +135,7 @@ describe('area profile', () => {
 	test('downloads of the indicator tables and the Lernorte as shown; a sparkline per indicator', async () => {
 		const { page, problems, close } = await newPage(browser, { baseURL, width: 1366, height: 768 });
 		try {
-			const values = await getJson<ValuesWire>('/data/stuttgart/values.json');
+			const values = await getJson<ValuesWire>(baseURL, '/data/stuttgart/values.json');
 			const quote = catalog.indicators.find((m) => m.id === 'betreuungsquote_u3')!;
 			await page.goto(`${baseURL}/gebiet/stadtteil/214`);
 			await profileReady(page);

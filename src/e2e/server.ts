@@ -24,6 +24,20 @@ export function assertBuilt(root: string): void {
 }
 
 /**
+ * Reads a JSON file from the site under test; a missing file fails with its URL and status.
+ * `getJson<Catalog>(baseURL, '/data/stuttgart/catalog.json')` -> the parsed catalog.
+ */
+export async function getJson<T>(baseURL: string, path: string): Promise<T> {
+	const url = `${baseURL}${path}`;
+	const response = await fetch(url);
+	if (!response.ok) {
+		const hint = path.startsWith('/data/') ? ' – was `npm run data` part of the build?' : '';
+		throw new Error(`${url}: HTTP ${response.status}${hint}`);
+	}
+	return (await response.json()) as T;
+}
+
+/**
  * The HTTP headers a city's web server should send with the site (README, "Betrieb hinter einer
  * Content-Security-Policy"); the browser tests and the bench run the site behind them. The pages
  * carry the rest of their policy themselves, as a meta tag.
