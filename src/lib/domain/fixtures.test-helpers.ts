@@ -129,3 +129,45 @@ export const CATALOG: Catalog = {
 	},
 	built: '2024-12-31'
 };
+
+/**
+ * The fixture city's values for the area profile: the Bildungsregionen as the build writes them
+ * (sums of numerators over sums of denominators), a Bezirk value computed without a withheld
+ * member, an earlier year of the ratio for the sparklines, and the count only in 2023.
+ */
+export const PROFILE_VALUES: ValuesWire = {
+	...VALUES,
+	indicators: {
+		quote: {
+			'2023': { stadtteil: { n: [12, 'g', null, null], d: [100, null, null, null] } },
+			'2024': {
+				...VALUES.indicators.quote!['2024']!,
+				// nord = Bezirk 1 = 101 + 102: (10 + 30) / (100 + 100) = 20 %; hallschlag = 202: no data.
+				bildungsregion: { n: [40, null], d: [200, null] },
+				// Bezirk 1 marked as computed without withheld members.
+				stadtbezirk: { n: [40, 'g'], d: [200, null], p: [0] }
+			}
+		},
+		einwohner: {
+			'2023': {
+				stadtteil: { n: [1000, 2000, 500, 1500] },
+				stadtbezirk: { n: [3000, 2000] },
+				bildungsregion: { n: [3000, 1500] },
+				stadt: { n: [5000] }
+			}
+		}
+	}
+};
+
+/** The catalog that goes with `PROFILE_VALUES`: phases with ages, the count indicator internal. */
+export const PROFILE_CATALOG: Catalog = {
+	...CATALOG,
+	phases: [
+		{ id: 'fruehe', label: 'Frühe Bildung', ages: '0–3 Jahre' },
+		{ id: 'kontext', label: 'Kontext' }
+	],
+	indicators: [
+		{ ...RATIO, years: [2023, 2024] },
+		{ ...COUNT, years: [2023], public: false }
+	]
+};

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CATALOG, COUNT, LERNORTE, RATIO, VALUES } from './fixtures.test-helpers';
+import { LERNORTE, PROFILE_CATALOG as catalog, PROFILE_VALUES as values } from './fixtures.test-helpers';
 import { NBSP } from './format';
 import {
 	areaProfile,
@@ -12,44 +12,7 @@ import {
 	profileYear,
 	type AreaProfile
 } from './profile';
-import type { Catalog, Lernort, ValuesWire } from './types';
-
-// The fixture city with its Bildungsregionen in values.json (as the build writes them: sums
-// of numerators over sums of denominators), a partial Bezirk value and a count indicator that
-// has no 2024.
-const values: ValuesWire = {
-	...VALUES,
-	indicators: {
-		quote: {
-			'2024': {
-				...VALUES.indicators.quote!['2024']!,
-				// nord = Bezirk 1 = 101 + 102: (10 + 30) / (100 + 100) = 20 %; hallschlag = 202: no data.
-				bildungsregion: { n: [40, null], d: [200, null] },
-				// Bezirk 1 marked as computed without withheld members.
-				stadtbezirk: { n: [40, 'g'], d: [200, null], p: [0] }
-			}
-		},
-		einwohner: {
-			'2023': {
-				stadtteil: { n: [1000, 2000, 500, 1500] },
-				stadtbezirk: { n: [3000, 2000] },
-				bildungsregion: { n: [3000, 1500] },
-				stadt: { n: [5000] }
-			}
-		}
-	}
-};
-const catalog: Catalog = {
-	...CATALOG,
-	phases: [
-		{ id: 'fruehe', label: 'Frühe Bildung', ages: '0–3 Jahre' },
-		{ id: 'kontext', label: 'Kontext' }
-	],
-	indicators: [
-		{ ...RATIO, years: [2023, 2024] },
-		{ ...COUNT, years: [2023], public: false }
-	]
-};
+import type { Lernort } from './types';
 
 function rowOf(profile: AreaProfile | null, id: string) {
 	const row = profile?.groups.flatMap((g) => g.rows).find((r) => r.indicator.id === id);
@@ -83,25 +46,15 @@ describe('areaProfile', () => {
 	});
 
 	test('each row carries the values of the area over all years of its indicator, for the sparkline', () => {
-		const withHistory: ValuesWire = {
-			...values,
-			indicators: {
-				...values.indicators,
-				quote: {
-					...values.indicators.quote,
-					'2023': { stadtteil: { n: [12, 'g', null, null], d: [100, null, null, null] } }
-				}
-			}
-		};
-		const quote = rowOf(areaProfile(catalog, withHistory, 'stadtteil', '101'), 'quote');
+		const quote = rowOf(areaProfile(catalog, values, 'stadtteil', '101'), 'quote');
 		expect(quote.series.map((s) => s.year)).toEqual([2023, 2024]);
 		expect(quote.series.map((s) => (s.cell.status === 'ok' ? s.cell.value : s.cell.status))).toEqual([
 			12, 10
 		]);
-		const withheld = rowOf(areaProfile(catalog, withHistory, 'stadtteil', '102'), 'quote');
+		const withheld = rowOf(areaProfile(catalog, values, 'stadtteil', '102'), 'quote');
 		expect(withheld.series.map((s) => s.cell.status)).toEqual(['suppressed', 'ok']);
 		// A Bildungsregion's own series (sum over sum), not that of a member.
-		const nord = rowOf(areaProfile(catalog, withHistory, 'bildungsregion', 'nord'), 'quote');
+		const nord = rowOf(areaProfile(catalog, values, 'bildungsregion', 'nord'), 'quote');
 		expect(nord.series.map((s) => s.cell.status)).toEqual(['missing', 'ok']);
 		expect(nord.series[1]!.cell).toMatchObject({ value: 20 });
 	});

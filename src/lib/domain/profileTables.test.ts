@@ -1,47 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { CATALOG, COUNT, LERNORTE, RATIO, VALUES } from './fixtures.test-helpers';
+import { LERNORTE, PROFILE_CATALOG as catalog, PROFILE_VALUES as values } from './fixtures.test-helpers';
 import { areaProfile, profileLernorte, type AreaProfile } from './profile';
 import { profileIndicatorTable, profileLernortTable } from './profileTables';
 import { tableCsv } from './tableExport';
-import type { Catalog, Lernort, ValuesWire } from './types';
-
-// The fixture city with a Bezirk value computed without withheld members, its Bildungsregionen
-// as sums over sums, and a count indicator that only has 2023.
-const values: ValuesWire = {
-	...VALUES,
-	indicators: {
-		quote: {
-			'2023': {
-				stadtteil: { n: [12, 25, 'g', null], d: [100, 100, null, null] },
-				stadt: { n: [50], d: [300] }
-			},
-			'2024': {
-				...VALUES.indicators.quote!['2024']!,
-				bildungsregion: { n: [40, null], d: [200, null] },
-				stadtbezirk: { n: [40, 'g'], d: [200, null], p: [0] }
-			}
-		},
-		einwohner: {
-			'2023': {
-				stadtteil: { n: [1000, 2000, 500, 1500] },
-				stadtbezirk: { n: [3000, 2000] },
-				bildungsregion: { n: [3000, 1500] },
-				stadt: { n: [5000] }
-			}
-		}
-	}
-};
-const catalog: Catalog = {
-	...CATALOG,
-	phases: [
-		{ id: 'fruehe', label: 'Frühe Bildung', ages: '0–3 Jahre' },
-		{ id: 'kontext', label: 'Kontext' }
-	],
-	indicators: [
-		{ ...RATIO, years: [2023, 2024] },
-		{ ...COUNT, years: [2023], public: false }
-	]
-};
+import type { Lernort, ValuesWire } from './types';
 
 const profileOf = (level: string, key: string): AreaProfile => {
 	const p = areaProfile(catalog, values, level, key);
