@@ -144,3 +144,8 @@ export function formatStand(isoDate: string): string {
 	const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
 	return m ? `${m[3]}.${m[2]}.${m[1]}` : isoDate;
 }
+
+/** A number of areas, as legends count them. `areaCount(1)` -> '1 Gebiet'; `areaCount(23)` -> '23 Gebiete' */
+export function areaCount(n: number): string {
+	return `${n} ${n === 1 ? 'Gebiet' : 'Gebiete'}`;
+}
