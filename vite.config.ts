@@ -14,7 +14,18 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+					exclude: ['src/**/*.svelte.test.ts'],
 					environment: 'node',
+					env: { TZ: 'Europe/Berlin' }
+				}
+			},
+			{
+				extends: true,
+				resolve: { conditions: ['browser'] },
+				test: {
+					name: 'runes',
+					include: ['src/**/*.svelte.test.ts'],
+					environment: './src/runes.environment.ts',
 					env: { TZ: 'Europe/Berlin' }
 				}
 			},

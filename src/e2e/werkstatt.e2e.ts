@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, MAP_SELECTOR, newPage, runAxe, waitForMapIdle } from './browser';
+import { idleCount, launchBrowser, MAP_SELECTOR, newPage, runAxe, waitForMapIdle } from './browser';
 
 const baseURL = inject('baseURL');
 const SOON = { timeout: 15_000, interval: 50 };
@@ -251,6 +251,8 @@ describe('werkstatt', () => {
 
 	test('a Förderlücken step shows the gap map of its phase and what-if, as the dashboard does', async () => {
 		const link = '/?modus=luecken&phase=primar&bedarf=0.3&ebene=stadtteil';
+		// The same phase and level with another threshold: other classes.
+		const link2 = '/?modus=luecken&phase=primar&bedarf=-0.5&ebene=stadtteil';
 		const classRows = (page: Page) =>
 			page
 				.locator('[data-testid="legend-class"]')
@@ -265,6 +267,14 @@ describe('werkstatt', () => {
 			const dashboardTitle = await legendTitle(page);
 			const dashboardRows = await classRows(page);
 			expect(dashboardRows.length).toBeGreaterThan(2);
+			await waitForMapIdle(page);
+			await page.goto(`${baseURL}${link2}`);
+			await expect.poll(() => content(page), SOON).toBe('gaps');
+			await expect
+				.poll(() => page.locator('[data-testid="legend"]').textContent(), SOON)
+				.toContain('Schwelle −0,5');
+			const dashboardRows2 = await classRows(page);
+			expect(dashboardRows2).not.toEqual(dashboardRows);
 			await waitForMapIdle(page);
 
 			await page.goto(`${baseURL}/werkstatt`);
@@ -282,10 +292,22 @@ describe('werkstatt', () => {
 				'Förderlücken'
 			);
 
+			// A second Förderlücken step with another threshold shows its own classes, not the
+			// previous step's; stepping back shows the first again.
+			await page.getByLabel('Link aus dem Dashboard').fill(`${baseURL}${link2}`);
+			await page.getByRole('button', { name: 'Als Schritt hinzufügen' }).click();
+			await expect.poll(() => schritt(page), SOON).toBe('2');
+			await expect.poll(() => classRows(page), SOON).toEqual(dashboardRows2);
+			await expect.poll(() => page.locator('[data-testid="gaps-note"]').count(), SOON).toBe(0);
+			await blur(page);
+			await page.keyboard.press('ArrowLeft');
+			await expect.poll(() => schritt(page), SOON).toBe('1');
+			await expect.poll(() => classRows(page), SOON).toEqual(dashboardRows);
+
 			// A reload at the step computes it again from the stored agenda.
 			await page.reload();
 			await expect.poll(() => content(page), SOON).toBe('gaps');
-			expect(await classRows(page)).toEqual(dashboardRows);
+			await expect.poll(() => classRows(page), SOON).toEqual(dashboardRows);
 			await waitForMapIdle(page);
 			await blur(page);
 			expect(await runAxe(page)).toEqual([]);
@@ -328,15 +350,49 @@ describe('werkstatt', () => {
 			await expect.poll(() => noteTexts(a), SOON).toContain('aus dem zweiten Fenster');
 
 			// The agenda too: a step added in B is a step in A.
-			await b.getByLabel('Link aus dem Dashboard').fill(`${baseURL}${STEPS[0]!.link}`);
+			await b
+				.getByLabel('Link aus dem Dashboard')
+				.fill(`${baseURL}${STEPS[0]!.link}&karte=9.1800,48.7800,11.50`);
 			await b.getByRole('button', { name: 'Als Schritt hinzufügen' }).click();
 			await expect.poll(() => a.locator('[data-testid="agenda-steps"] li').count(), SOON).toBe(1);
+
+			// A note taken in B does not move A's map away from where the discussion moved it.
+			await a.goto(`${baseURL}/werkstatt?schritt=1`);
+			await waitForMapIdle(a);
+			const mapBox = (await a.locator(MAP_SELECTOR).boundingBox())!;
+			await a.getByLabel('Nur ansehen').check();
+			await a.mouse.move(mapBox.x + mapBox.width / 2, mapBox.y + mapBox.height / 2);
+			await a.mouse.down();
+			await a.mouse.move(mapBox.x + mapBox.width / 2 - 200, mapBox.y + mapBox.height / 2 - 120, { steps: 8 });
+			await a.mouse.up();
+			await waitForMapIdle(a, { after: await idleCount(a) });
+			const panned = await a.locator(MAP_SELECTOR).getAttribute('data-view');
+			expect(panned).not.toBe('9.18000,48.78000,11.50');
+			await b.getByLabel('Nur ansehen').check();
+			const noteBox = (await b.locator(MAP_SELECTOR).boundingBox())!;
+			await b.getByLabel('Notiz anheften (Klick auf die Karte)').check();
+			await b.mouse.click(noteBox.x + noteBox.width * 0.45, noteBox.y + noteBox.height * 0.55);
+			await b.locator('[data-testid="note-form"]').getByLabel('Text').fill('noch eine');
+			await b.locator('[data-testid="note-form"]').getByLabel('Text').press('Enter');
+			await expect.poll(async () => (await noteTexts(a)).length, SOON).toBe(4);
+			await a.waitForTimeout(300);
+			expect(await a.locator(MAP_SELECTOR).getAttribute('data-view')).toBe(panned);
+			// The view A takes into its agenda is the panned one.
+			await a.getByRole('button', { name: 'Ansicht aufnehmen' }).click();
+			await expect.poll(() => a.locator('[data-testid="agenda-steps"] li').count(), SOON).toBe(2);
+			const views = await a
+				.locator('[data-testid="agenda-steps"] li a[aria-label$="im Dashboard öffnen"]')
+				.evaluateAll((links) =>
+					links.map((l) => new URL((l as HTMLAnchorElement).href).searchParams.get('karte'))
+				);
+			expect(views[0]).toBe('9.1800,48.7800,11.50');
+			expect(views[1]).not.toBe(views[0]);
 
 			// Everything is stored once: a third tab reads all three notes.
 			const c = await context.newPage();
 			await c.goto(`${baseURL}/werkstatt`);
 			await waitForMapIdle(c);
-			await expect.poll(async () => (await noteTexts(c)).length, SOON).toBe(3);
+			await expect.poll(async () => (await noteTexts(c)).length, SOON).toBe(4);
 			expect(realProblems(problems)).toEqual([]);
 		} finally {
 			await close();
@@ -394,7 +450,7 @@ describe('werkstatt', () => {
 					SOON
 				)
 				.toBe('false');
-			// Escape (the browser's own way out) ends full screen without the button: it follows.
+			// Full screen left another way (Escape, the browser's own control): the button follows.
 			await page.getByRole('button', { name: 'Vollbild', exact: true }).click();
 			await expect.poll(full, SOON).toContain('werkstatt');
 			await page.evaluate(() => document.exitFullscreen());

@@ -162,6 +162,35 @@ export async function loadSettlement(fetchFn: Fetch, base: string, city: string)
 }
 
 /**
+ * The cities built into the site as data/index.json lists them (with `public` when the build
+ * says whether a city has the embed's files), or null when the index cannot be read. Never
+ * rejects. `readCityIndex(fetch, '')` -> [{ id: 'stuttgart', name: 'Stuttgart', public: true }]
+ */
+export async function readCityIndex(
+	fetchFn: Fetch,
+	base: string
+): Promise<Array<{ id: string; name?: string; public?: boolean }> | null> {
+	try {
+		const res = await fetchFn(`${base}/data/index.json`);
+		if (!res.ok) return null;
+		const index = (await res.json()) as { cities?: unknown } | null;
+		if (!Array.isArray(index?.cities)) return null;
+		return index.cities
+			.filter(
+				(c): c is { id: string; name?: unknown; public?: unknown } =>
+					typeof c === 'object' && c !== null && typeof c.id === 'string'
+			)
+			.map((c) => ({
+				id: c.id,
+				...(typeof c.name === 'string' ? { name: c.name } : {}),
+				...(typeof c.public === 'boolean' ? { public: c.public } : {})
+			}));
+	} catch {
+		return null;
+	}
+}
+
+/**
  * The cities built into the site (data/index.json), for messages that list them; an empty
  * list when the index cannot be read. `loadCityIndex(fetch, '')` -> [{ id: 'stuttgart', name: 'Stuttgart' }].
  */
@@ -169,16 +198,7 @@ export async function loadCityIndex(
 	fetchFn: Fetch,
 	base: string
 ): Promise<Array<{ id: string; name: string }>> {
-	try {
-		const res = await fetchFn(`${base}/data/index.json`);
-		if (!res.ok) return [];
-		const index = (await res.json()) as { cities?: unknown };
-		if (!Array.isArray(index.cities)) return [];
-		return index.cities.filter(
-			(c): c is { id: string; name: string } =>
-				typeof c === 'object' && c !== null && typeof c.id === 'string' && typeof c.name === 'string'
-		);
-	} catch {
-		return [];
-	}
+	return ((await readCityIndex(fetchFn, base)) ?? []).flatMap(({ id, name }) =>
+		name === undefined ? [] : [{ id, name }]
+	);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CATALOG, VALUES } from '$lib/domain/fixtures.test-helpers';
 import { publicCatalog, publicValues } from '$lib/domain/publicData';
 import { DataError } from './load';
@@ -35,7 +35,9 @@ const GOOD = {
 };
 
 describe('public loaders', () => {
-	vi.spyOn(console, 'error').mockImplementation(() => undefined);
+	// The loaders log what failed; the tests of failures keep the output quiet.
+	beforeEach(() => void vi.spyOn(console, 'error').mockImplementation(() => undefined));
+	afterEach(() => vi.restoreAllMocks());
 
 	it('load only files under data/<city>/public/', async () => {
 		const seen: string[] = [];
@@ -151,7 +153,9 @@ describe('cityHasPublicFiles', () => {
 });
 
 describe('loadEmbedCity', () => {
-	vi.spyOn(console, 'error').mockImplementation(() => undefined);
+	// The loaders log what failed; the tests of failures keep the output quiet.
+	beforeEach(() => void vi.spyOn(console, 'error').mockImplementation(() => undefined));
+	afterEach(() => vi.restoreAllMocks());
 
 	/** The files of two cities: testdorf (the default) and nebenan, which both have public files. */
 	const CITIES = {

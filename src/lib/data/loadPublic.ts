@@ -1,7 +1,7 @@
 import type { Topology } from 'topojson-specification';
 import type { IndicatorMeta, PublicCatalog, ValuesWire } from '$lib/domain/types';
 import { PUBLIC_AREAS_FILE, PUBLIC_CATALOG_FILE, PUBLIC_DIR, publicValuesFile } from './files';
-import { check, DataError, fetchJson } from './load';
+import { check, DataError, fetchJson, readCityIndex } from './load';
 import { validatePublicCatalog, validateTopology, validateValues } from './validate';
 
 /*
@@ -50,20 +50,11 @@ export async function cityHasPublicFiles(
 	base: string,
 	city: string
 ): Promise<boolean | null> {
-	let index: unknown;
-	try {
-		const res = await fetchFn(`${base}/data/index.json`);
-		if (!res.ok) return null;
-		index = await res.json();
-	} catch {
-		return null;
-	}
-	const cities = (index as { cities?: unknown } | null)?.cities;
-	if (!Array.isArray(cities)) return null;
-	const entry: unknown = cities.find((c) => (c as { id?: unknown } | null)?.id === city);
+	const cities = await readCityIndex(fetchFn, base);
+	if (cities === null) return null;
+	const entry = cities.find((c) => c.id === city);
 	if (entry === undefined) return false;
-	const flag = (entry as { public?: unknown }).public;
-	return typeof flag === 'boolean' ? flag : null;
+	return entry.public ?? null;
 }
 
 /** The city an embed shows and its public data. */

@@ -72,7 +72,8 @@ export type NoteDraft =
 
 /**
  * The note a saved draft becomes: its text cleaned, `created` kept from the note it changes
- * (`old`), `updated` set to `now`; a new note gets `newId()`.
+ * (`old`), `updated` set to `now`; a new note gets `newId()`. A draft whose note is gone
+ * (deleted in another tab while it was edited) is stored again under its id, as written.
  * `noteFromDraft({ id: null, kind: 'point', lon: 9.18, lat: 48.78, category: 'idee', text: ' Treff ' }, undefined, now, () => 'n1')`
  * -> `{ id: 'n1', kind: 'point', lon: 9.18, lat: 48.78, category: 'idee', text: 'Treff', created: now, updated: now }`
  */
@@ -83,7 +84,7 @@ export function noteFromDraft(
 	newId: () => string
 ): Annotation {
 	const base = {
-		id: old?.id ?? newId(),
+		id: old?.id ?? draft.id ?? newId(),
 		category: draft.category,
 		text: cleanText(draft.text),
 		created: old?.created ?? now,

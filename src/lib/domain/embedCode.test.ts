@@ -70,13 +70,14 @@ describe('embedSnippet', () => {
 			data: { type: EMBED_HEIGHT_MESSAGE, height: 9e9 }
 		});
 		expect(frame.style.height).toBe(`${MAX_FRAME_HEIGHT}px`);
+		frame.style.height = '413px';
 		for (const height of [Infinity, NaN, -5, 0, '<b>'])
 			listener!({
 				origin: 'https://karte.example.org',
 				source: frame.contentWindow,
 				data: { type: EMBED_HEIGHT_MESSAGE, height }
 			});
-		expect(frame.style.height).toBe(`${MAX_FRAME_HEIGHT}px`);
+		expect(frame.style.height).toBe('413px');
 		listener!({
 			origin: 'https://karte.example.org',
 			source: frame.contentWindow,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultGapSettings, type GapSettings } from './bildungskette';
-import { childSpreadNote, methodText, type MethodSection } from './gapMethod';
+import { childSpreadNote, methodText, settlementProblemText, type MethodSection } from './gapMethod';
 import { GAP_CLASSES } from './gaps';
 import { LERNORT_TYPES } from './lernortTypes';
 import type { IndicatorMeta } from './types';
@@ -167,5 +167,13 @@ describe('childSpreadNote', () => {
 	it('says nothing for the even spread or before an analysis', () => {
 		expect(childSpreadNote({ method: 'gleichmaessig', fallbackAreas: [] }, layer)).toBeNull();
 		expect(childSpreadNote(undefined, layer)).toBeNull();
+	});
+});
+
+describe('settlementProblemText', () => {
+	it('names the failure, what the analysis does instead, and the fix', () => {
+		expect(settlementProblemText('HTTP 404', 'npm run data ausführen.')).toBe(
+			'Die Siedlungsflächen konnten nicht geladen werden (HTTP 404); die Kinder gelten deshalb als gleichmäßig über die Stadtteile verteilt. npm run data ausführen.'
+		);
 	});
 });

@@ -316,3 +316,13 @@ function unitSuffix(meta: IndicatorMeta | undefined): string {
 	if (!meta?.unit) return '';
 	return meta.unit === '%' ? `${NBSP}%` : ` ${meta.unit}`;
 }
+
+/**
+ * What the page says when the settlement layer could not be loaded: the analysis goes on with
+ * children spread evenly. `settlementProblemText('HTTP 404', 'npm run data ausführen.')`
+ * -> 'Die Siedlungsflächen konnten nicht geladen werden (HTTP 404); die Kinder gelten deshalb als
+ *    gleichmäßig über die Stadtteile verteilt. npm run data ausführen.'
+ */
+export function settlementProblemText(message: string, hint: string): string {
+	return `Die Siedlungsflächen konnten nicht geladen werden (${message}); die Kinder gelten deshalb als gleichmäßig über die Stadtteile verteilt. ${hint}`;
+}

@@ -1,13 +1,13 @@
 import { untrack } from 'svelte';
 import type { GapOverview } from '$lib/domain/gapOverview';
 import { gapChoropleth, type GapChoropleth } from '$lib/domain/gapChoropleth';
-import { childSpreadNote } from '$lib/domain/gapMethod';
+import { childSpreadNote, settlementProblemText } from '$lib/domain/gapMethod';
 import { gapSettingsFor } from '$lib/domain/gapSettings';
 import { applyWhatIf, whatIfNote, type WhatIf } from '$lib/domain/whatIf';
 import type { ChainPhase, GapSettings } from '$lib/domain/bildungskette';
 import type { Catalog, Level, ValuesWire } from '$lib/domain/types';
 import type { ValidationIssue } from '$lib/domain/validateSources';
-import type { GapQuery } from '$lib/data/gapService';
+import { gapQueryKey, type GapQuery } from '$lib/data/gapService';
 import type { LernorteState, SettlementState } from '$lib/data/load';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { AreaProps } from '$lib/geo/areaFeatures';
@@ -65,18 +65,36 @@ export function gapQueryFor(
 	return { query: { settings: applied.settings, level: view.level }, problems: applied.problems };
 }
 
+/** How a page drives its analysis: all reactive. */
+export interface GapAnalysisOptions {
+	/** The view on screen. */
+	view: () => GapView;
+	/** The Lernorte: the analysis starts once they are loaded. */
+	lernorte: () => LernorteState;
+	/**
+	 * Whether the page may compute ahead of time while it is idle (the dashboard and the
+	 * Werkstatt: once their first map has drawn).
+	 */
+	ahead: () => boolean;
+	/**
+	 * The view shown next, computed ahead of time (the Werkstatt: the next Förderlücken step of
+	 * the agenda); without it, the view on screen is computed ahead, for when its mode is switched.
+	 */
+	next?: () => GapView | null;
+}
+
 /**
  * The Förderlücken analysis of one page (the dashboard, the Werkstatt): the city's settings,
  * the worker (`GapClient`), the settlement layer, and the answer for the view on screen.
  *
  * Create it while a component initialises (it sets up effects) and `destroy()` it with the
  * component. The analysis runs in a worker so the page stays responsive; answers are cached per
- * query (settings and level). The query on screen is asked for in the gaps mode, and ahead of
- * time once `ahead()` says so (the dashboard: its first map has drawn) and the page is idle:
- * starting the worker while MapLibre's worker tiles the areas would delay the first picture.
+ * query (settings and level). The query on screen is asked for in the gaps mode; the next one
+ * (see `GapAnalysisOptions.next`) once `ahead()` says so and the page is idle: starting the
+ * worker while MapLibre's worker tiles the areas would delay the first picture.
  *
- * `const gaps = new GapAnalysis(city, () => view.state, () => mapDrawn)`; then `gaps.overview`,
- * `gaps.result` (the phase on screen) and `gaps.map` (its classes) are reactive.
+ * `const gaps = new GapAnalysis(city, { view: () => view.state, lernorte: () => lernorteState, ahead: () => mapDrawn })`;
+ * then `gaps.overview`, `gaps.result` (the phase on screen) and `gaps.map` (its classes) are reactive.
  */
 export class GapAnalysis {
 	readonly client: GapClient;
@@ -85,23 +103,28 @@ export class GapAnalysis {
 
 	readonly #city: GapCity;
 	readonly #view: () => GapView;
+	readonly #next: (() => GapView | null) | null;
 	/**
-	 * The settlement layer: fetched for the first analysis. Should it fail, the analysis spreads
-	 * children evenly over the Stadtteile and `settlementProblem` says so.
+	 * The settlement layer: fetched once, for the first analysis. Should it fail, the analysis
+	 * spreads children evenly over the Stadtteile and `settlementProblem` says so.
 	 */
 	#settlement = $state.raw<SettlementState | 'none' | 'loading'>('none');
+	#settlementAsked = false;
 	#previous: GapOverview | null = null;
 
-	constructor(city: GapCity, view: () => GapView, ahead: () => boolean, lernorte: () => LernorteState) {
+	constructor(city: GapCity, options: GapAnalysisOptions) {
+		const { lernorte, ahead } = options;
 		this.#city = city;
-		this.#view = view;
+		this.#view = options.view;
+		this.#next = options.next ?? null;
 		this.setup = gapSettingsFor(city.catalog, { file: 'city.json', publicOnly: false });
 		this.client = new GapClient(city.createWorker);
 		this.#settlement = city.catalog.settlement ? 'loading' : 'none';
 
 		$effect(() => {
-			if (lernorte().status !== 'ok' || this.#settlement !== 'loading') return;
+			if (lernorte().status !== 'ok' || this.#settlement !== 'loading' || this.#settlementAsked) return;
 			if (this.#mode !== 'gaps' && !ahead()) return;
+			this.#settlementAsked = true;
 			void city.loadSettlement().then((state) => (this.#settlement = state));
 		});
 		$effect(() => {
@@ -119,11 +142,14 @@ export class GapAnalysis {
 		});
 		$effect(() => {
 			const query = this.query;
-			if (!query || !this.client.hasCity) return;
-			const ask = () => void this.client.request(query).catch(() => {});
-			if (this.#mode === 'gaps') return ask();
-			if (!ahead()) return;
-			return whenIdle(ask);
+			if (!query || !this.client.hasCity || this.#mode !== 'gaps') return;
+			void this.client.request(query).catch(() => {});
+		});
+		$effect(() => {
+			const next = this.#nextQuery;
+			if (!next || !this.client.hasCity || !ahead()) return;
+			// Behind the query on screen, which is with the worker first.
+			return whenIdle(() => void this.client.request(next).catch(() => {}));
 		});
 	}
 
@@ -146,6 +172,19 @@ export class GapAnalysis {
 			supportWeights: this.#supportWeights
 		})
 	);
+	// The next view's query, kept while its settings and level stay the same.
+	readonly #nextKey = $derived.by(() => {
+		if (!this.#next) return null;
+		const next = this.#next();
+		const query = next ? gapQueryFor(this.setup.settings, next).query : null;
+		return query ? gapQueryKey(query) : null;
+	});
+	readonly #nextQuery = $derived.by(() => {
+		if (!this.#next) return this.query;
+		if (this.#nextKey === null) return null;
+		const next = untrack(() => this.#next!());
+		return next ? gapQueryFor(this.setup.settings, next).query : null;
+	});
 	/** The settings and level asked for (null without valid settings). */
 	readonly query = $derived.by(() => this.#asked.query);
 	/** The what-if values of the link that the city's settings cannot take (German sentences). */
@@ -184,9 +223,7 @@ export class GapAnalysis {
 	/** The settlement layer's failure as a German sentence with its fix, or null. */
 	readonly settlementProblem = $derived.by(() => {
 		const s = this.#settlement;
-		return typeof s === 'object' && s.status === 'error'
-			? `Die Siedlungsflächen konnten nicht geladen werden (${s.message}); die Kinder gelten deshalb als gleichmäßig über die Stadtteile verteilt. ${s.hint}`
-			: null;
+		return typeof s === 'object' && s.status === 'error' ? settlementProblemText(s.message, s.hint) : null;
 	});
 
 	destroy(): void {

@@ -1,36 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { GapSettings } from '$lib/domain/bildungskette';
 import type { GapOverview } from '$lib/domain/gapOverview';
-import type { GapCityData, GapReply, GapRequest } from '$lib/data/gapService';
-import { GapClient, SupersededError, type GapWorkerLike } from './gapClient.svelte';
+import type { GapCityData } from '$lib/data/gapService';
+import { GapClient, SupersededError } from './gapClient.svelte';
+import { FakeWorker } from './fakeGapWorker.test-helpers';
 
 const CITY = { catalog: {}, values: {}, lernorte: [], areas: [] } as unknown as GapCityData;
 const settings = (need: number) => ({ thresholds: { need, support: 'city' } }) as unknown as GapSettings;
 const overview = (year: number): GapOverview => ({ level: 'stadtteil', year, areas: [], phases: [] });
-
-/** A worker that records what it is sent and answers when told to. */
-class FakeWorker implements GapWorkerLike {
-	onmessage: ((event: MessageEvent<GapReply>) => void) | null = null;
-	onerror: ((event: ErrorEvent) => void) | null = null;
-	sent: GapRequest[] = [];
-	terminated = false;
-	postMessage(message: GapRequest) {
-		// Like a real worker, the message is a copy.
-		this.sent.push(structuredClone(message));
-	}
-	terminate() {
-		this.terminated = true;
-	}
-	reply(reply: GapReply) {
-		this.onmessage?.({ data: reply } as MessageEvent<GapReply>);
-	}
-	crash(message: string) {
-		this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
-	}
-	get asked() {
-		return this.sent.filter((m): m is Extract<GapRequest, { id: number }> => m.kind !== 'city');
-	}
-}
 
 function setup() {
 	const workers: FakeWorker[] = [];

@@ -31,6 +31,13 @@ const CHANGED = 'geaendert';
 export class WerkstattNotes {
 	#store: WerkstattStore | null = null;
 	#channel: NotesChannel | null = null;
+	#closed = false;
+	/** Local changes so far: a read that started before the last one is read again. */
+	#changes = 0;
+	/** The last write in flight; a read waits for it, so it sees this tab's own change. */
+	#writing: Promise<void> = Promise.resolve();
+	/** A write failed: the screen holds changes the store has not, and keeps them. */
+	#unsaved = false;
 	annotations = $state.raw<Annotation[]>([]);
 	agenda = $state.raw<AgendaStep[]>([]);
 	/** 'loading' until the store has answered. */
@@ -44,6 +51,8 @@ export class WerkstattNotes {
 	 */
 	async open(store: Promise<WerkstattStore>, channel: NotesChannel | null = null): Promise<void> {
 		const s = await store;
+		// Closed while the store opened: nothing to listen to.
+		if (this.#closed) return void channel?.close();
 		this.#store = s;
 		this.warning = s.warning;
 		// Only a store in the browser is shared; notes in memory belong to this tab alone.
@@ -57,19 +66,34 @@ export class WerkstattNotes {
 		this.status = 'ready';
 	}
 
-	/** Stops listening to the other tabs. */
+	/** Stops listening to the other tabs (also when the store is still opening). */
 	close(): void {
+		this.#closed = true;
 		this.#channel?.close();
 		this.#channel = null;
 	}
 
+	/**
+	 * Shows what the store holds. A local change made while reading is read again once it is
+	 * written, so an answer from before it never hides it; after a failed write the screen keeps
+	 * its unsaved changes (the page asks to export them).
+	 */
 	async #read(s: WerkstattStore): Promise<void> {
-		try {
-			const data = await s.load();
+		for (;;) {
+			if (this.#unsaved) return;
+			const seen = this.#changes;
+			await this.#writing;
+			let data: Awaited<ReturnType<WerkstattStore['load']>>;
+			try {
+				data = await s.load();
+			} catch (err) {
+				this.error = `Die gespeicherten Notizen konnten nicht gelesen werden (${String(err)}).`;
+				return;
+			}
+			if (seen !== this.#changes) continue;
 			this.annotations = sortAnnotations(data.annotations);
 			this.agenda = data.agenda;
-		} catch (err) {
-			this.error = `Die gespeicherten Notizen konnten nicht gelesen werden (${String(err)}).`;
+			return;
 		}
 	}
 
@@ -127,11 +151,20 @@ export class WerkstattNotes {
 
 	async #write(work: (s: WerkstattStore) => Promise<void>): Promise<void> {
 		if (!this.#store) return;
+		this.#changes++;
+		let written: Promise<void>;
 		try {
-			await work(this.#store);
+			written = work(this.#store);
+		} catch (err) {
+			written = Promise.reject(err instanceof Error ? err : new Error(String(err)));
+		}
+		this.#writing = written.catch(() => {});
+		try {
+			await written;
 			this.error = null;
 			this.#channel?.postMessage(CHANGED);
 		} catch (err) {
+			this.#unsaved = true;
 			this.error =
 				`Die letzte Änderung konnte nicht im Browser gespeichert werden (${String(err)}). ` +
 				'Sie bleibt sichtbar; bitte die Notizen exportieren.';

@@ -154,13 +154,69 @@ describe('WerkstattNotes', () => {
 
 			const { make } = channels();
 			const channel = make();
-			const { notes } = await opened();
 			const memory = new WerkstattNotes();
 			await memory.open(Promise.resolve(memoryStore()), channel);
 			await memory.put([pin('x', 5)]);
 			expect(channel.closed).toBe(true);
 			expect(channel.sent).toEqual([]);
-			expect(notes.annotations).toEqual([]);
+			expect(channel.onmessage).toBeNull();
+		});
+
+		it('a tab closed while its store opens leaves no channel open', async () => {
+			const { make } = channels();
+			const channel = make();
+			const notes = new WerkstattNotes();
+			let resolve!: (s: WerkstattStore) => void;
+			const opening = notes.open(new Promise((r) => (resolve = r)), channel);
+			notes.close();
+			resolve({ ...memoryStore(null), persistent: true });
+			await opening;
+			expect(channel.closed).toBe(true);
+			expect(channel.onmessage).toBeNull();
+		});
+
+		it('a read that started before a local change does not hide it', async () => {
+			const shared: WerkstattStore = { ...memoryStore(null), persistent: true };
+			// Loads answer late when `slow`, with what was stored when they started.
+			let slow = false;
+			const store: WerkstattStore = {
+				...shared,
+				load: async () => {
+					const data = await shared.load();
+					if (slow) await new Promise((r) => setTimeout(r, 20));
+					return data;
+				}
+			};
+			const { make } = channels();
+			const other = make();
+			const reader = new WerkstattNotes();
+			await reader.open(Promise.resolve(store), make());
+			// Another tab writes and says so; while this tab reads, a note is taken here.
+			slow = true;
+			await shared.putAnnotations([pin('fremd', 1, 'anderer Tab')]);
+			other.postMessage('geaendert');
+			await new Promise((r) => setTimeout(r, 2));
+			await reader.put([pin('eigen', 2, 'hier')]);
+			slow = false;
+			await new Promise((r) => setTimeout(r, 40));
+			expect(reader.annotations.map((a) => a.text)).toEqual(['anderer Tab', 'hier']);
+		});
+
+		it('after a failed write the screen keeps its unsaved change when another tab writes', async () => {
+			const shared: WerkstattStore = { ...memoryStore(null), persistent: true };
+			const { make } = channels();
+			const failing = new WerkstattNotes();
+			await failing.open(
+				Promise.resolve({ ...shared, putAnnotations: () => Promise.reject(new Error('QuotaExceededError')) }),
+				make()
+			);
+			const other = new WerkstattNotes();
+			await other.open(Promise.resolve(shared), make());
+			await failing.put([pin('a', 10, 'nicht gespeichert')]);
+			await other.put([pin('b', 20, 'gespeichert')]);
+			await settle();
+			expect(failing.annotations.map((a) => a.text)).toEqual(['nicht gespeichert']);
+			expect(failing.error).toContain('bitte die Notizen exportieren');
 		});
 	});
 });
