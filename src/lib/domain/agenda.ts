@@ -4,6 +4,7 @@
  * shows exactly what the dashboard would. Every function returns a new agenda and leaves its
  * input untouched; unknown ids leave the agenda as it is.
  */
+import { oneLine } from './quoteText';
 
 export interface AgendaStep {
 	id: string;
@@ -24,17 +25,7 @@ export const MAX_STEPS = 50;
  * empty -> `fallback`. `cleanTitle('  Kitas\n2024 ', 'Schritt 1')` -> 'Kitas 2024'
  */
 export function cleanTitle(raw: string, fallback: string): string {
-	const flat = [...raw]
-		.map((ch) => {
-			const code = ch.codePointAt(0)!;
-			return code < 0x20 || (code >= 0x7f && code <= 0x9f) ? ' ' : ch;
-		})
-		.join('')
-		.replace(/ {2,}/g, ' ')
-		.trim();
-	const chars = [...flat];
-	const cut = chars.length > MAX_TITLE_LENGTH ? chars.slice(0, MAX_TITLE_LENGTH).join('').trimEnd() : flat;
-	return cut === '' ? fallback : cut;
+	return oneLine(raw, MAX_TITLE_LENGTH) || fallback;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { quoteInput as quote } from './quoteText';
+import { oneLine, quoteInput as quote } from './quoteText';
 import { tableCsv, type ExportCell } from './tableExport';
 import { readTable, TableReadError } from './tableText';
 import type { Level } from './types';
@@ -115,16 +115,7 @@ export interface AnnotationContext {
  * trimmed, cut to MAX_TEXT_LENGTH characters. `cleanText('  Kita\nfehlt ')` -> 'Kita fehlt'
  */
 export function cleanText(raw: string): string {
-	const flat = [...raw]
-		.map((ch) => {
-			const code = ch.codePointAt(0)!;
-			return code < 0x20 || (code >= 0x7f && code <= 0x9f) ? ' ' : ch;
-		})
-		.join('')
-		.replace(/ {2,}/g, ' ')
-		.trim();
-	const chars = [...flat];
-	return chars.length > MAX_TEXT_LENGTH ? chars.slice(0, MAX_TEXT_LENGTH).join('').trimEnd() : flat;
+	return oneLine(raw, MAX_TEXT_LENGTH);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { byCodeUnits, quoteInput } from './quoteText';
+import { byCodeUnits, oneLine, quoteInput } from './quoteText';
 
 describe('quoteInput', () => {
 	test.each([
@@ -13,6 +13,18 @@ describe('quoteInput', () => {
 		['😀'.repeat(41), `‚${'😀'.repeat(39)}…‘`]
 	])('%j -> %s', (raw, quoted) => {
 		expect(quoteInput(raw)).toBe(quoted);
+	});
+});
+
+describe('oneLine', () => {
+	test('control characters become spaces, blanks collapse, the ends are trimmed', () => {
+		expect(oneLine('  Kita\nfehlt\t\u0085 im\u001b  Park ', 280)).toBe('Kita fehlt im Park');
+	});
+
+	test('cut to the given number of code points, without a trailing blank or a split pair', () => {
+		expect(oneLine('abc def', 4)).toBe('abc');
+		expect(oneLine('😀😀😀', 2)).toBe('😀😀');
+		expect(oneLine('\n\t ', 10)).toBe('');
 	});
 });
 
