@@ -25,3 +25,17 @@ export function getMapContext(): MapContext {
 	if (!ctx) throw new Error('Map layer components must be placed inside <MapView>.');
 	return ctx;
 }
+
+/**
+ * Runs `place` now and after every move and resize of `map` (for HTML drawn over the map at
+ * projected points); returns the function that stops it, for an `$effect` to return.
+ */
+export function followMap(map: MaplibreMap, place: () => void): () => void {
+	place();
+	map.on('move', place);
+	map.on('resize', place);
+	return () => {
+		map.off('move', place);
+		map.off('resize', place);
+	};
+}
